@@ -1,0 +1,49 @@
+"""Numbered error messages, spaCy-style: each error has a stable code users can search for."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Errors(str, Enum):
+    E001 = "No English spaCy pipeline is installed. Install one with: {install}"
+    E002 = "Cannot load the spaCy pipeline {name!r}: {reason}"
+    E010 = "{source}: the file is empty"
+    E011 = "{source}: this looks like a binary file, not text ({reason})"
+    E012 = "{source}: not valid UTF-8 text (byte {offset}: {reason})"
+    E013 = "{source}: line {line} is not valid JSON ({reason})"
+    E014 = "{source}: line {line} has no 'text' or 'html' field"
+    E015 = "{source}: no such file or directory"
+    E016 = "{source}: unsupported input type {suffix!r} (expected .txt, .html, .htm, .jsonl)"
+    E017 = "{source}: the article has no text left after cleaning"
+    E018 = "{source}: line {line}: {reason}"
+    E019 = "{source}: the file is {size} bytes, over the limit of {limit} bytes"
+    E020 = "{source}: the directory holds no .txt, .html or .jsonl files"
+    E030 = "{source}: line {line}: {reason}"
+    E031 = "Invalid date {value!r}: expected YYYY-MM-DD"
+    E040 = "{source}: line {line}: gold file problem: {reason}"
+    E021 = "{source}: cannot read the input ({reason})"
+
+    def render(self, **kwargs: object) -> str:
+        return f"[{self.name}] " + self.value.format(**kwargs)
+
+
+class EventcoderError(Exception):
+    """Base class for errors eventcoder reports to users."""
+
+    def __init__(self, error: Errors, **kwargs: object) -> None:
+        self.error = error
+        self.kwargs = kwargs
+        super().__init__(error.render(**kwargs))
+
+
+class InputError(EventcoderError):
+    """An input (file, line, article) cannot be read or coded."""
+
+
+class ModelError(EventcoderError):
+    """No usable spaCy pipeline."""
+
+
+class DataFileError(EventcoderError):
+    """A data file (lexicon, gazetteer, ontology, gold) is malformed."""
