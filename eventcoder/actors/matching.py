@@ -1,0 +1,79 @@
+"""Finding gazetteer names and agent nouns in a parsed Doc."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .gazetteer import NAME_KINDS, AgentEntry, Gazetteer, NameEntry
+
+_KIND_RANK = {kind: rank for rank, kind in enumerate(NAME_KINDS)}
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    start: int  # token indexes, end exclusive
+    end: int
+    entries: tuple[NameEntry, ...]
+
+    @property
+    def entry(self) -> NameEntry:
+        return self.entries[0]
+
+
+@dataclass(frozen=True, slots=True)
+class AgentMatch:
+    start: int
+    end: int
+    entry: AgentEntry
+
+
+def _longest_first(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Non-overlapping spans, preferring longer spans then better rank (third element)."""
+    taken: set[int] = set()
+    kept = []
+    for start, end, rank in sorted(spans, key=lambda s: (s[0] - s[1], s[2], s[0])):
+        if any(i in taken for i in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        kept.append((start, end, rank))
+    return sorted(kept)
+
+
+class GazetteerMatcher:
+    """PhraseMatchers over one vocab: case-sensitive for names, lowercase for agent nouns."""
+
+    def __init__(self, vocab: Vocab, make_doc: Callable[[str], Doc], gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        # Names are case-sensitive on purpose: "Chad", "Turkey", "Jordan", "US" vs "us".
+        self.names = PhraseMatcher(vocab, attr="ORTH")
+        self.agents = PhraseMatcher(vocab, attr="LOWER")
+        self._phrases = list(gazetteer.names)
+        for index, phrase in enumerate(self._phrases):
+            self.names.add(str(index), [make_doc(phrase)])
+        for index, phrase in enumerate(gazetteer.agents):
+            self.agents.add("A" + str(index), [make_doc(phrase)])
+        self._agent_list = list(gazetteer.agents.values())
+
+    def find_names(self, doc: Doc) -> list[NameMatch]:
+        spans: list[tuple[int, int, int]] = []
+        entries_for: dict[tuple[int, int], tuple[NameEntry, ...]] = {}
+        for match_id, start, end in self.names(doc):
+            phrase = self._phrases[int(doc.vocab.strings[match_id])]
+            entries = tuple(sorted(self.gazetteer.names[phrase], key=lambda e: _KIND_RANK[e.kind]))
+            key = (start, end)
+            if key in entries_for:
+                entries = tuple(dict.fromkeys(entries_for[key] + entries))
+            entries_for[key] = entries
+            spans.append((start, end, _KIND_RANK[entries[0].kind]))
+        return [NameMatch(s, e, entries_for[(s, e)]) for s, e, _ in _longest_first(spans)]
+
+    def find_agents(self, doc: Doc) -> list[AgentMatch]:
+        spans = []
+        for match_id, start, end in self.agents(doc):
+            spans.append((start, end, int(doc.vocab.strings[match_id][1:])))
+        return [AgentMatch(s, e, self._agent_list[i]) for s, e, i in _longest_first(spans)]

@@ -1,0 +1,410 @@
+"""Resolving noun phrases to actors, with an article-level memory of who was introduced how.
+
+The resolver walks a parsed Doc once, in order. For every noun phrase that carries some
+evidence (a gazetteer name, an agent noun, a person entity, a pronoun) it composes an actor
+code from that evidence, and remembers people and titled officials so that later surnames
+("Kim"), titles ("the minister") and pronouns ("he railed") resolve to the most recent
+compatible mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from ..records import Actor
+from .gazetteer import INTERNATIONAL, NameEntry
+from .matching import AgentMatch, GazetteerMatcher, NameMatch
+
+NOMINAL = {"NOUN", "PROPN", "PRON"}
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "punct", "npadvmod"}
+TITLE_PREPS = {"of", "for", "at", "from", "in"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "onetime", "one-time"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor mention: a noun phrase (token span) and what it resolved to."""
+
+    head: int
+    start: int
+    end: int
+    actor: Actor
+    kind: str  # person, org, country, seat, agent, pronoun
+    person: str | None = None  # canonical person name, for back-references
+    agent: str | None = None  # agent lemma ("minister"), for title back-references
+    in_quote: int | None = None  # index of the enclosing quote span, if any
+
+
+@dataclass(slots=True)
+class Evidence:
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None  # a full code (organisation, seat, person role)
+    rule: str = ""
+    distance: int = 0
+
+
+@dataclass(slots=True)
+class ArticleActors:
+    """All mentions of one Doc, by head token."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    by_head: dict[int, Mention] = field(default_factory=dict)
+
+    def at(self, token: Token | int) -> Mention | None:
+        return self.by_head.get(token if isinstance(token, int) else token.i)
+
+
+def make_code(country: str | None, sector: str | None) -> str | None:
+    if not country:
+        return None
+    return country + (sector or "")
+
+
+class ActorResolver:
+    """Resolves the actors of one Doc. Create one per Doc; call `run()`."""
+
+    def __init__(self, doc: Doc, matcher: GazetteerMatcher, published: date | None,
+                 quote_spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.doc = doc
+        self.published = published
+        self.quotes = list(quote_spans)  # character ranges of quotations
+        names = matcher.find_names(doc)
+        self.agents = matcher.find_agents(doc)
+        self.countries_mentioned = {
+            e.country for m in names for e in m.entries[:1] if e.country and e.kind != "contextual"
+        }
+        self.names = [m for m in names if self._context_ok(m)]
+        # Non-actor places ("South China Sea") only block shorter names inside them.
+        covered = {i for m in self.names for i in range(m.start, m.end)}
+        self.names = [m for m in self.names if m.entry.kind != "nonactor"]
+        self.name_at: dict[int, NameMatch] = {i: m for m in self.names for i in range(m.start, m.end)}
+        # An agent noun inside a name is part of the name: "People's Republic of China".
+        self.agents = [a for a in self.agents
+                       if not any(i in covered for i in range(a.start, a.end))]
+        self.agent_at: dict[int, AgentMatch] = {
+            i: m for m in self.agents for i in range(m.start, m.end)
+        }
+        self.person_ents = {
+            i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)
+        }
+        self.result = ArticleActors()
+        self._cache: dict[int, Mention | None] = {}
+        self._resolving: set[int] = set()
+
+    # -- driver --------------------------------------------------------------------------
+    def run(self) -> ArticleActors:
+        for token in self.doc:
+            if self._is_candidate(token):
+                self.resolve(token)
+        self.result.mentions.sort(key=lambda m: m.head)
+        return self.result
+
+    def _is_candidate(self, token: Token) -> bool:
+        if token.pos_ not in NOMINAL and token.i not in self.name_at:
+            return False
+        i = token.i
+        if token.dep_ in {"compound", "amod"} and token.head.i != i:
+            # Part of a larger noun phrase whose head is the candidate, unless that head is
+            # no actor at all: "U.S. allegations", "Russian positions".
+            head = token.head.i
+            if i not in self.name_at or self.name_at[i].end - 1 != i or head in self.name_at \
+                    or head in self.agent_at or head in self.person_ents:
+                return False
+        return (
+            i in self.name_at
+            or i in self.agent_at
+            or i in self.person_ents
+            or token.lower_ in PERSON_PRONOUNS
+            or (token.pos_ == "PROPN" and self._remembered_person(token) is not None)
+        )
+
+    def _context_ok(self, match: NameMatch) -> bool:
+        entry = match.entry
+        if entry.kind != "contextual":
+            return True
+        return any(code in self.countries_mentioned for code in entry.requires)
+
+    # -- resolution ----------------------------------------------------------------------
+    def resolve(self, token: Token) -> Mention | None:
+        """The mention headed by `token`, resolving (and remembering) it on first use."""
+        i = token.i
+        if i in self._cache:
+            return self._cache[i]
+        if i in self._resolving:  # appositions can point back at their head
+            return None
+        self._resolving.add(i)
+        try:
+            mention = self._resolve(token)
+        finally:
+            self._resolving.discard(i)
+        self._cache[i] = mention
+        if mention is not None:
+            mention.in_quote = self._quote_index(token.idx)
+            self.result.by_head[i] = mention
+            self.result.mentions.append(mention)
+        return mention
+
+    def _resolve(self, token: Token) -> Mention | None:
+        i = token.i
+        start, end = self._np_bounds(token)
+        name = self.name_at.get(i)
+        if name is not None:
+            start, end = min(start, name.start), max(end, name.end)
+            entry = name.entry
+            if entry.kind == "person":
+                return self._person(token, start, end, entry)
+            if entry.kind == "org" and entry.code and entry.code[:3] in INTERNATIONAL:
+                return self._mention(token, start, end, entry.code, None, None, "org", "org")
+            if entry.kind in {"org", "seat", "contextual"}:
+                return self._mention(token, start, end, entry.code, entry.country, entry.sector,
+                                     entry.kind, entry.kind)
+            if entry.kind in {"country", "capital", "demonym"}:
+                sector = entry.sector
+                agent = self._head_agent(token)
+                if entry.kind == "demonym" and agent is None:
+                    # "the Russians", "Israelis": the people of a country
+                    return self._mention(token, start, end, entry.country, entry.country,
+                                         None, "country", "demonym")
+                return self._mention(token, start, end, make_code(entry.country, sector),
+                                     entry.country, sector, "country", entry.kind)
+        if i in self.agent_at:
+            return self._agent(token, start, end)
+        if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+            return self._pronoun(token)
+        if i in self.person_ents or token.pos_ == "PROPN":
+            return self._person(token, start, end, None)
+        return None
+
+    def _mention(self, token: Token, start: int, end: int, code: str | None, country: str | None,
+                 sector: str | None, kind: str, rule: str, person: str | None = None,
+                 agent: str | None = None) -> Mention:
+        span = self.doc[start:end]
+        actor = Actor(span.text, span.start_char, span.end_char, code, country, sector, rule)
+        return Mention(token.i, start, end, actor, kind, person=person, agent=agent)
+
+    # -- people --------------------------------------------------------------------------
+    def _person(self, token: Token, start: int, end: int, entry: NameEntry | None) -> Mention:
+        name_tokens = self._name_tokens(token)
+        name_text = " ".join(t.text for t in name_tokens) if name_tokens else token.text
+        name_text = self.doc[name_tokens[0].i:name_tokens[-1].i + 1].text if name_tokens else name_text
+        canonical = entry.person.name if entry is not None and entry.person else name_text
+        desc = self._describe(token, exclude=set(range(name_tokens[0].i, name_tokens[-1].i + 1))
+                              if name_tokens else {token.i}, person=True)
+        if desc.code or desc.country:
+            code = desc.code or make_code(desc.country, desc.sector)
+            return self._mention(token, start, end, code, desc.country, desc.sector, "person",
+                                 "person:described" + (f"({desc.rule})" if desc.rule else ""),
+                                 person=canonical)
+        remembered = self._remembered_person(token, name_text)
+        if remembered is not None:
+            actor = remembered.actor
+            return self._mention(token, start, end, actor.code, actor.country, actor.sector,
+                                 "person", "person:earlier-mention", person=remembered.person)
+        if entry is not None and entry.person is not None:
+            role, how = entry.person.role_at(self.published)
+            if role is not None:
+                return self._mention(token, start, end, role.code, role.country, role.sector,
+                                     "person", f"person:gazetteer:{how}", person=canonical)
+        return self._mention(token, start, end, None, None, None, "person", "person:unresolved",
+                             person=canonical)
+
+    def _name_tokens(self, token: Token) -> list[Token]:
+        """The proper-name tokens of a person mention (the entity or the PROPN run)."""
+        match = self.name_at.get(token.i)
+        if match is not None:
+            return list(self.doc[match.start:match.end])
+        for ent in self.doc.ents:
+            if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
+                return list(ent)
+        run = [token]
+        j = token.i - 1
+        while j >= 0 and (self.doc[j].pos_ == "PROPN" or self.doc[j].text == "-") \
+                and self.doc[j].head.i == token.i and j not in self.agent_at \
+                and j not in self.name_at:
+            run.insert(0, self.doc[j])
+            j -= 1
+        return run
+
+    def _remembered_person(self, token: Token, name_text: str | None = None) -> Mention | None:
+        """The most recent earlier person mention this name refers back to."""
+        text = name_text or token.text
+        parts = text.replace(" - ", "-").split()
+        for mention in reversed(self.result.mentions):
+            if mention.head >= token.i or mention.kind != "person" or not mention.person:
+                continue
+            full = mention.person.split()
+            if text == mention.person or (len(parts) == 1 and parts[0] in (full[0], full[-1])
+                                          and len(full) > 1):
+                return mention
+        return None
+
+    def _pronoun(self, token: Token) -> Mention | None:
+        """he/she: the most recent person outside quotations (or inside the same quotation)."""
+        here = self._quote_index(token.idx)
+        for mention in reversed(self.result.mentions):
+            if mention.head >= token.i or mention.kind != "person":
+                continue
+            if mention.in_quote is not None and mention.in_quote != here:
+                continue
+            if self.doc[mention.head].dep_ in {"compound", "amod"}:
+                continue  # "the Biden administration": a modifier, not an antecedent
+            actor = mention.actor
+            return Mention(token.i, token.i, token.i + 1,
+                           Actor(token.text, token.idx, token.idx + len(token.text), actor.code,
+                                 actor.country, actor.sector, f"pronoun:{mention.actor.text}"),
+                           "pronoun", person=mention.person)
+        return None
+
+    # -- agents (officials, ministries, soldiers ...) ------------------------------------
+    def _head_agent(self, token: Token) -> AgentMatch | None:
+        return self.agent_at.get(token.i)
+
+    def _agent(self, token: Token, start: int, end: int) -> Mention | None:
+        agent = self.agent_at[token.i]
+        sector = agent.entry.sector
+        desc = self._describe(token, exclude=set(range(agent.start, agent.end)), person=False)
+        if self._is_former(token, start):
+            sector = "ELI"
+        if desc.code and desc.code[:3] in INTERNATIONAL:
+            return self._mention(token, start, end, desc.code, None, None, "agent",
+                                 f"agent:{agent.entry.lemma}+{desc.rule}", agent=agent.entry.lemma)
+        if desc.code and not desc.country:
+            desc.country = desc.code[:3]
+        if desc.country:
+            if desc.code and desc.code[3:6] and desc.rule.startswith(("org", "seat")):
+                sector = desc.code[3:6] if agent.entry.kind == "member" else sector
+            return self._mention(token, start, end, make_code(desc.country, sector), desc.country,
+                                 sector, "agent", f"agent:{agent.entry.lemma}+{desc.rule}",
+                                 agent=agent.entry.lemma)
+        earlier = self._remembered_title(token, agent.entry.lemma)
+        if earlier is not None:
+            actor = earlier.actor
+            return self._mention(token, start, end, actor.code, actor.country, actor.sector,
+                                 "agent", f"title:earlier-mention({actor.text})",
+                                 person=earlier.person, agent=agent.entry.lemma)
+        return None
+
+    def _remembered_title(self, token: Token, lemma: str) -> Mention | None:
+        """'the minister' -> the most recent resolved mention introduced with that title."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.lefts):
+            return None
+        for mention in reversed(self.result.mentions):
+            if mention.head < token.i and mention.agent == lemma and mention.actor.code:
+                return mention
+        return None
+
+    def _is_former(self, token: Token, start: int) -> bool:
+        return any(t.lower_ in FORMER for t in self.doc[start:token.i])
+
+    # -- evidence ------------------------------------------------------------------------
+    def _np_bounds(self, token: Token) -> tuple[int, int]:
+        """Token span of the noun phrase: the head and its left modifiers."""
+        start = token.i
+        for child in token.lefts:
+            if child.dep_ in MODIFIER_DEPS or child.dep_ == "compound":
+                start = min(start, child.left_edge.i)
+        while start < token.i and self.doc[start].dep_ == "punct":
+            start += 1
+        return start, token.i + 1
+
+    def _describe(self, token: Token, exclude: set[int], person: bool) -> Evidence:
+        """Country/sector/organisation evidence around a head: modifiers, appositions, of-PPs."""
+        found: list[Evidence] = []
+        left_start, _ = self._np_bounds(token)
+        # Left modifiers. For people, only a title right before the name gives the sector;
+        # anything behind a possessive ("Kim Jong-un's sister") gives only a country.
+        behind_possessive = False
+        adjacent = True
+        for j in range(token.i - 1, left_start - 1, -1):
+            if j in exclude:
+                continue
+            tok = self.doc[j]
+            if tok.text in POSSESSIVE:
+                behind_possessive = True
+                adjacent = False
+                continue
+            name = self.name_at.get(j)
+            agent = self.agent_at.get(j)
+            if name is not None and j == name.end - 1:
+                ev = self._name_evidence(name, j)
+                if ev is not None:
+                    if behind_possessive or (person and ev.rule.startswith("person")):
+                        ev = Evidence(country=ev.country or (ev.code or "")[:3] or None,
+                                      rule=ev.rule + "'s", distance=token.i - j)
+                        if ev.country in INTERNATIONAL:
+                            ev = Evidence(code=None, rule=ev.rule)
+                    found.append(ev)
+            elif agent is not None and j == agent.end - 1 and name is None:
+                if not person or (adjacent and not behind_possessive):
+                    found.append(Evidence(sector=agent.entry.sector,
+                                          rule=f"title:{agent.entry.lemma}", distance=token.i - j))
+            elif name is None and agent is None and person and tok.pos_ in {"NOUN", "PROPN"}:
+                adjacent = False
+        # Appositions ("Kwon Jong-gun, director of ...") and title PPs ("minister of Brazil").
+        for child in token.rights:
+            if child.dep_ == "appos" and child.pos_ in NOMINAL:
+                sub = self.resolve(child)
+                if sub is not None and sub.actor.code:
+                    found.append(Evidence(sub.actor.country, sub.actor.sector, sub.actor.code,
+                                          f"appos:{sub.actor.rule}", 50))
+            elif child.dep_ == "prep" and child.lower_ in TITLE_PREPS and not person:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (pobj.i in self.name_at or pobj.i in self.agent_at):
+                        sub = self.resolve(pobj)
+                        if sub is not None and sub.actor.code:
+                            found.append(Evidence(sub.actor.country, sub.actor.sector,
+                                                  sub.actor.code, f"{child.lower_}:{sub.kind}", 40))
+        return self._compose(found)
+
+    def _name_evidence(self, match: NameMatch, j: int) -> Evidence | None:
+        entry = match.entry
+        if entry.kind == "person":
+            head = self.doc[j]
+            sub = self.resolve(head) if head.i not in self._resolving else None
+            if sub is None or not sub.actor.code:
+                return None
+            return Evidence(sub.actor.country, sub.actor.sector, sub.actor.code, "person")
+        if entry.kind == "org":
+            return Evidence(entry.country, entry.sector, entry.code, f"org:{entry.name}")
+        if entry.kind == "seat":
+            return Evidence(entry.country, entry.sector, entry.code, f"seat:{entry.name}")
+        return Evidence(entry.country, None, None, f"{entry.kind}:{entry.name}")
+
+    @staticmethod
+    def _compose(found: list[Evidence]) -> Evidence:
+        """The nearest country or organisation, with the nearest sector."""
+        if not found:
+            return Evidence()
+        found.sort(key=lambda e: e.distance)
+        out = Evidence()
+        rules = []
+        for ev in found:
+            if out.country is None and out.code is None and (ev.country or ev.code):
+                out.country, out.code = ev.country, ev.code
+                if ev.code and ev.code[:3] not in INTERNATIONAL and not ev.country:
+                    out.country = ev.code[:3]
+                if ev.sector and out.sector is None and ev.code:
+                    out.sector = ev.sector
+                rules.append(ev.rule)
+            elif ev.sector and out.sector is None and not ev.country and not ev.code:
+                out.sector = ev.sector
+                rules.append(ev.rule)
+        if out.code and out.code[:3] not in INTERNATIONAL:
+            # an organisation's own code wins unless a title says otherwise
+            out.code = make_code(out.country, out.sector) if out.sector else out.code
+        out.rule = "+".join(rules)
+        return out
+
+    def _quote_index(self, char: int) -> int | None:
+        for index, (start, end) in enumerate(self.quotes):
+            if start <= char < end:
+                return index
+        return None
