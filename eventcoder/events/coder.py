@@ -1,0 +1,392 @@
+"""Coding events in a parsed Doc: triggers from the lexicon, roles from the parse.
+
+For each verb or event noun whose lemma the lexicon knows, every entry whose pattern
+matches is a candidate and the most specific wins. The source and target come from general
+dependency rules (subject, object, passive agent, control, possessor, coordination), and
+flags from `flags.py`. An event is emitted when both actors resolve to a code (or, with
+`monadic`, when the source does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.resolve import ArticleActors, Mention
+from ..ontology import Ontology
+from ..records import Actor, Event, TextSpan
+from .dates import event_date
+from .flags import flags_for
+from .lexicon import Entry, Item, Lexicon
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+EXCLUDED_FROM_PHRASE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "relcl", "advcl", "parataxis",
+                        "conj", "cc", "mark", "punct"}
+OBJECT_CONTROL = {
+    "urge", "ask", "call", "order", "force", "persuade", "tell", "invite", "encourage", "allow",
+    "press", "push", "pressure", "warn", "instruct", "request", "compel", "require", "convince",
+    "permit", "authorize", "authorise", "help", "enable", "beg", "implore", "advise", "remind",
+}
+JUDGMENT_PREPS = {"of", "for", "with", "over"}
+OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+MAX_PAIRS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: Entry
+    target: list[Mention] | None  # from a TARGET slot
+    source: list[Mention] | None  # from a SOURCE slot
+    words: int
+
+
+class EventCoder:
+    """Codes the events of Docs whose actors (and quotes) are already resolved."""
+
+    def __init__(self, lexicon: Lexicon, ontology: Ontology, speech_verbs: Iterable[str],
+                 monadic: bool = False) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.speech_verbs = frozenset(speech_verbs)
+        self.monadic = monadic
+
+    # -- driver --------------------------------------------------------------------------
+    def code(self, doc: Doc, actors: ArticleActors, published: date | None, article_id: str,
+             quote_speakers: Iterable[tuple[int, int, Mention]] = ()) -> list[Event]:
+        self.doc, self.actors = doc, actors
+        self.quote_speakers = list(quote_speakers)
+        events: list[Event] = []
+        for index, sent in enumerate(doc.sents):
+            found: dict[tuple[str | None, str | None, str], Event] = {}
+            for token in sent:
+                for event in self._code_token(token, sent, index, published):
+                    key = (event.source.code if event.source else None,
+                           event.target.code if event.target else None, event.root)
+                    kept = found.get(key)
+                    if kept is None or _better(event, kept):
+                        found[key] = event
+            events.extend(sorted(found.values(), key=lambda e: e.trigger.start))
+        for number, event in enumerate(events, start=1):
+            event.id = f"{article_id}:e{number}"
+        return events
+
+    def _code_token(self, token: Token, sent: Span, index: int,
+                    published: date | None) -> list[Event]:
+        pos = "V" if token.pos_ == "VERB" or token.tag_.startswith("VB") else (
+            "N" if token.pos_ in {"NOUN", "PROPN"} else "")
+        if not pos:
+            return []
+        candidates = self.lexicon.candidates(pos, token.lemma_.lower())
+        if not candidates and token.lower_ != token.lemma_.lower():
+            candidates = self.lexicon.candidates(pos, token.lower_)
+        if not candidates:
+            return []
+        if pos == "N" and not self._noun_licensed(token):
+            return []
+        best: Match | None = None
+        for entry in candidates:
+            match = self._match(entry, token)
+            if match is not None and (best is None or match.words > best.words):
+                best = match
+        if best is None:
+            return []
+        return self._events(token, best, sent, index, published)
+
+    # -- pattern matching ----------------------------------------------------------------
+    def _phrase(self, trigger: Token) -> list[Token]:
+        """Tokens after the trigger inside its phrase (no subject, no separate clauses)."""
+        out: list[Token] = []
+        stack = [c for c in trigger.children if c.i > trigger.i and c.dep_ not in EXCLUDED_FROM_PHRASE]
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            stack.extend(c for c in node.children if c.dep_ not in {"relcl", "advcl", "parataxis"})
+        out.sort(key=lambda t: t.i)
+        return out
+
+    def _match(self, entry: Entry, trigger: Token) -> Match | None:
+        if entry.before and not self._match_before(entry.before, trigger):
+            return None
+        found = self._match_after(entry, entry.after, trigger)
+        if found is None and entry.pos == "N" and self._between(trigger) is not None:
+            # "talks between X and Y" satisfies "talk with TARGET": drop the slot and the
+            # preposition that introduces it; the roles come from the between-phrase.
+            items = list(entry.after)
+            if "TARGET" in [i.slot for i in items]:
+                at = [i.slot for i in items].index("TARGET")
+                del items[max(at - 1, 0):at + 1]
+                found = self._match_after(entry, tuple(items), trigger)
+                if found is not None:
+                    found = Match(entry, None, found.source, found.words + 2)
+        return found
+
+    def _match_after(self, entry: Entry, after: tuple[Item, ...], trigger: Token) -> Match | None:
+        phrase = self._phrase(trigger) if after else []
+        position = trigger.i
+        slots: dict[str, list[Mention]] = {}
+        k = 0
+        for item in after:
+            found = self._find_slot(phrase, position) if item.slot else self._find_word(
+                item, phrase, position)
+            if found is None:
+                return None
+            position, mentions = found
+            if item.slot:
+                slots[item.slot] = mentions
+            k += 1
+        return Match(entry, slots.get("TARGET"), slots.get("SOURCE"), k + len(entry.before))
+
+    def _match_before(self, items: tuple[Item, ...], trigger: Token) -> bool:
+        modifiers = [t for t in trigger.lefts if t.dep_ in {"compound", "amod", "nmod", "npadvmod"}]
+        position = -1
+        for item in items:
+            hit = next((t for t in modifiers if t.i > position and _lemma_in(t, item)), None)
+            if hit is None:
+                return False
+            position = hit.i
+        return True
+
+    @staticmethod
+    def _find_word(item: Item, phrase: list[Token], position: int) -> tuple[int, list[Mention]] | None:
+        for tok in phrase:
+            if tok.i > position and _lemma_in(tok, item):
+                return tok.i, []
+        return None
+
+    def _find_slot(self, phrase: list[Token], position: int) -> tuple[int, list[Mention]] | None:
+        for tok in phrase:
+            if tok.i <= position:
+                continue
+            mention = self.actors.at(tok)
+            if mention is None:
+                continue
+            if tok.dep_ in {"compound", "amod", "poss"} and self.actors.at(tok.head) is not None:
+                continue  # a modifier of an actor phrase: the phrase's head comes later
+            return tok.i, self._with_conjuncts(tok, mention)
+        return None
+
+    # -- roles -----------------------------------------------------------------------------
+    def _mention(self, token: Token) -> Mention | None:
+        mention = self.actors.at(token)
+        if mention is None and token.lower_ in FIRST_PERSON:
+            for start, end, speaker in self.quote_speakers:
+                if start <= token.idx < end:
+                    return speaker
+        return mention
+
+    def _with_conjuncts(self, token: Token, first: Mention | None) -> list[Mention]:
+        out = [first] if first is not None else []
+        for conj in token.conjuncts:
+            mention = self._mention(conj)
+            if mention is not None and conj.i > token.i:
+                out.append(mention)
+        return out
+
+    def _mentions(self, token: Token) -> list[Mention]:
+        return self._with_conjuncts(token, self._mention(token))
+
+    def _owner(self, noun: Token) -> list[Mention]:
+        """An actor that owns a non-actor noun: "Stoltenberg's visit", "U.S. allegations"."""
+        for child in sorted(noun.lefts, key=lambda t: -t.i):
+            if child.dep_ in OWNER_DEPS:
+                mentions = self._mentions(child)
+                if mentions:
+                    return mentions
+        return []
+
+    def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Mention], str]:
+        """The source of a verb: its subject, or the passive agent, or an inherited one."""
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                return self._mentions(child), "subject"
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self._mentions(pobj), "passive-agent"
+        if depth > 4 or verb.head.i == verb.i:
+            return [], "none"
+        head = verb.head
+        if verb.dep_ == "conj":
+            if verb.lemma_.lower() in self.speech_verbs and head.dep_ == "ccomp" \
+                    and head.head.lemma_.lower() in self.speech_verbs:
+                # "X claimed A has ... and claimed B ...": the parser often hangs the second
+                # speech verb on the embedded clause; it shares the first one's subject.
+                found, how = self.subjects(head.head, depth + 1)
+                return found, f"repaired-conj:{how}"
+            found, how = self.subjects(head, depth + 1)
+            return found, f"conj:{how}"
+        if verb.dep_ == "xcomp":
+            if head.lemma_.lower() in OBJECT_CONTROL:
+                for child in head.children:
+                    if child.dep_ in {"dobj", "dative"}:
+                        return self._mentions(child), "object-control"
+            found, how = self.subjects(head, depth + 1)
+            return found, f"control:{how}"
+        if verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
+            found, how = self.subjects(head, depth + 1)
+            return found, f"participle:{how}"
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            governor = head.head
+            if head.lower_ in JUDGMENT_PREPS:
+                for child in governor.children:
+                    if child.dep_ in {"dobj", "nsubjpass"}:
+                        return self._mentions(child), f"{head.lower_}-object"
+            if governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() not in self.speech_verbs:
+                found, how = self.subjects(governor, depth + 1)
+                return found, f"by:{how}"
+        if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"} \
+                and not any(c.dep_ in SUBJECTS for c in verb.children):
+            return self._mentions(head), "relative"
+        return [], "none"
+
+    def _noun_licensed(self, noun: Token) -> bool:
+        """An event noun counts when a light verb carries it or it is its clause's subject."""
+        head = noun.head
+        if noun.dep_ in {"dobj", "attr"} and head.lemma_.lower() in self.lexicon.light_verbs:
+            return True
+        if noun.dep_ in {"nsubj", "nsubjpass"} and head.dep_ in {"ROOT", "ccomp", "conj"}:
+            return True
+        return noun.dep_ == "ROOT"
+
+    def _noun_roles(self, noun: Token) -> tuple[list[Mention], str]:
+        owner = self._owner(noun)
+        if owner:
+            return owner, "noun-owner"
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self._mentions(pobj), "noun-by"
+        if noun.dep_ in {"dobj", "attr"}:
+            found, how = self.subjects(noun.head)
+            return found, f"light-verb:{how}"
+        return [], "none"
+
+    def _default_target(self, verb: Token) -> tuple[list[Mention], str]:
+        for child in verb.children:
+            if child.dep_ in PASSIVE_SUBJECTS:
+                return self._mentions(child), "passive-subject"
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                mentions = self._mentions(child)
+                if mentions:
+                    return mentions, "object"
+                owner = self._owner(child)
+                if owner:
+                    return owner, "object-owner"
+        for child in verb.children:
+            if child.dep_ in {"dative", "iobj"}:
+                mentions = self._mentions(child)
+                if mentions:
+                    return mentions, "indirect-object"
+        return [], "none"
+
+    def _between(self, noun: Token) -> tuple[list[Mention], list[Mention]] | None:
+        """'talks between X and Y': X is the source, Y the target."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                for pobj in child.children:
+                    mentions = self._mentions(pobj)
+                    if len(mentions) >= 2:
+                        return mentions[:1], mentions[1:]
+        return None
+
+    # -- events ----------------------------------------------------------------------------
+    def _events(self, trigger: Token, match: Match, sent: Span, index: int,
+                published: date | None) -> list[Event]:
+        entry = match.entry
+        between = self._between(trigger) if entry.pos == "N" else None
+        if between is not None and match.target is None:
+            sources, targets = between
+            source_how, target_how = "between", "between"
+        else:
+            if entry.pos == "N":
+                sources, source_how = self._noun_roles(trigger)
+            else:
+                sources, source_how = self.subjects(trigger)
+            if match.target is not None:
+                targets, target_how = match.target, "pattern"
+            elif entry.pos == "V":
+                targets, target_how = self._default_target(trigger)
+                if target_how == "passive-subject" and source_how != "passive-agent":
+                    sources, source_how = [], "none"
+            else:
+                targets, target_how = [], "none"
+        if match.source is not None:
+            sources, targets = match.source, sources
+            source_how, target_how = "pattern-source", f"subject-as-target:{source_how}"
+        sources = [m for m in sources if m.actor.code]
+        targets = [m for m in targets if m.actor.code]
+        if not sources or (not targets and not self.monadic):
+            return []
+        code = self.ontology.get(entry.code)
+        if code is None:
+            return []
+        flags = flags_for(trigger)
+        reported = self._reported_by(trigger)
+        when, when_text = event_date(trigger, published)
+        trigger_span = TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger.text))
+        confidence = _confidence(source_how, target_how, flags.negated or flags.hypothetical
+                                 or flags.alleged)
+        out = []
+        for source in sources[:MAX_PAIRS]:
+            for target in (targets[:MAX_PAIRS] or [None]):
+                if target is not None and (target.head == source.head
+                                           or target.actor.code == source.actor.code):
+                    continue
+                out.append(Event(
+                    id="", sentence_index=index, sentence=sent.text.strip(), trigger=trigger_span,
+                    source=source.actor, target=target.actor if target else None,
+                    cameo=code.code, root=code.root, quad=code.quad, goldstein=code.goldstein,
+                    plover=code.plover, mode=code.mode, context=code.context,
+                    negated=flags.negated, hypothetical=flags.hypothetical, alleged=flags.alleged,
+                    reported_by=reported, date=when, date_text=when_text,
+                    rule=f"{entry.source} '{entry.pattern}' source={source_how} target={target_how}",
+                    confidence=confidence,
+                ))
+        return out
+
+    def _reported_by(self, trigger: Token) -> Actor | None:
+        """The speaker when the event is inside a clause of a speech verb, or 'according to'."""
+        node, steps = trigger, 0
+        while node.head.i != node.i and steps < 5:
+            head = node.head
+            if node.dep_ == "ccomp" and head.lemma_.lower() in self.speech_verbs:
+                found, _ = self.subjects(head)
+                if found:
+                    return found[0].actor
+            node, steps = head, steps + 1
+        for tok in trigger.sent:
+            if tok.lower_ == "according":
+                for prep in tok.children:
+                    for pobj in prep.children:
+                        mention = self._mention(pobj)
+                        if mention is not None:
+                            return mention.actor
+        return None
+
+
+def _lemma_in(token: Token, item: Item) -> bool:
+    return token.lemma_.lower() in item.lemmas or token.lower_ in item.lemmas
+
+
+def _better(new: Event, old: Event) -> bool:
+    """Which of two events with the same dyad and root in a sentence to keep."""
+    if new.hedged != old.hedged:
+        return not new.hedged
+    return new.confidence > old.confidence
+
+
+def _confidence(source_how: str, target_how: str, hedged: bool) -> float:
+    score = 0.9
+    for how in (source_how, target_how):
+        if how not in {"subject", "object", "pattern", "passive-agent", "passive-subject"}:
+            score -= 0.1
+    if hedged:
+        score -= 0.2
+    return round(max(score, 0.1), 2)
