@@ -147,6 +147,7 @@ class ArticleResult:
     published: str | None
     url: str | None
     body: str
+    dateline: str | None = None
     removed: list[Removed] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -158,6 +159,7 @@ class ArticleResult:
             "published": self.published,
             "url": self.url,
             "body": self.body,
+            "dateline": self.dateline,
             "removed": [{"text": r.text, "reason": r.reason} for r in self.removed],
             "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes],
