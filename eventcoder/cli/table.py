@@ -1,0 +1,62 @@
+"""Readable plain-text tables of an article's events and quotes."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+
+from ..records import Actor, ArticleResult
+
+
+def _actor(actor: Actor | None) -> str:
+    if actor is None:
+        return "-"
+    return f"{actor.code or '?'} ({_short(actor.text, 28)})"
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _table(headers: list[str], rows: list[list[str]], last_flexible: bool = True) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
+              for i, h in enumerate(headers)]
+    total = shutil.get_terminal_size((140, 20)).columns
+    if last_flexible:
+        widths[-1] = max(20, min(widths[-1], total - sum(widths[:-1]) - 2 * len(widths)))
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)),
+             "  ".join("-" * w for w in widths)]
+    for row in rows:
+        cells = [_short(c, w) for c, w in zip(row, widths, strict=True)]
+        lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+def render_article(result: ArticleResult) -> str:
+    head = f"== {result.id}" + (f": {result.title}" if result.title else "")
+    meta = f"published {result.published or 'unknown'}; {len(result.events)} events, " \
+           f"{len(result.quotes)} quotes, {len(result.removed)} lines removed"
+    parts = [head, meta, ""]
+    rows = []
+    for n, e in enumerate(result.events, start=1):
+        flags = ",".join(f for f in ("negated", "hypothetical", "alleged") if getattr(e, f))
+        if e.reported_by is not None:
+            flags = ",".join(filter(None, [flags, f"reported by {e.reported_by.code}"]))
+        rows.append([str(n), e.date or e.date_text or "", _actor(e.source),
+                     f"{e.cameo} {e.plover or ''}".strip(), _actor(e.target), flags or "",
+                     f"[{e.trigger.text}] {e.sentence}"])
+    parts.append(_table(["#", "date", "source", "event", "target", "flags", "evidence"], rows))
+    if result.quotes:
+        parts.append("")
+        qrows = [[_actor(q.speaker), q.verb or "", f"“{q.text}”"] for q in result.quotes]
+        parts.append(_table(["speaker", "verb", "quote"], qrows))
+    if result.removed:
+        parts.append("")
+        parts.append("removed: " + "; ".join(
+            f"{_short(r.text, 50)} ({r.reason})" for r in result.removed))
+    return "\n".join(parts) + "\n"
+
+
+def wrap(text: str, width: int = 100) -> str:
+    return "\n".join(textwrap.wrap(text, width))
