@@ -160,3 +160,13 @@ def test_bad_gazetteer_row_names_file_and_line(tmp_path):
     with pytest.raises(Exception) as info:
         Gazetteer.load([tmp_path], builtin=False)
     assert "organizations.tsv" in str(info.value) and "line 3" in str(info.value)
+
+
+def test_names_match_whole_hyphenated_words(blank, tmp_path):
+    (tmp_path / "people.tsv").write_text(
+        "name\taliases\tcode\tcountry\tsector\tstart\tend\trole\tnote\n"
+        "Park Jin\t\tKORGOV\tKOR\tGOV\t2022\t2023\tForeign minister\t\n")
+    gaz = Gazetteer.load([tmp_path], builtin=False)
+    matcher = GazetteerMatcher(blank.vocab, blank.make_doc, gaz)
+    assert matcher.find_names(blank("Park Jin-young sang.")) == []
+    assert len(matcher.find_names(blank("Park Jin spoke."))) == 1

@@ -12,6 +12,7 @@ from spacy.vocab import Vocab
 from .gazetteer import NAME_KINDS, AgentEntry, Gazetteer, NameEntry
 
 _KIND_RANK = {kind: rank for rank, kind in enumerate(NAME_KINDS)}
+HYPHENS = {"-", "‐", "–"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,8 @@ class GazetteerMatcher:
         self.agents = PhraseMatcher(vocab, attr="LOWER")
         self._phrases = list(gazetteer.names)
         for index, phrase in enumerate(self._phrases):
-            self.names.add(str(index), [make_doc(phrase)])
+            variants = {phrase, phrase.replace("'", "’"), phrase.replace("’", "'")}
+            self.names.add(str(index), [make_doc(v) for v in sorted(variants)])
         for index, phrase in enumerate(gazetteer.agents):
             self.agents.add("A" + str(index), [make_doc(phrase)])
         self._agent_list = list(gazetteer.agents.values())
@@ -63,6 +65,8 @@ class GazetteerMatcher:
         spans: list[tuple[int, int, int]] = []
         entries_for: dict[tuple[int, int], tuple[NameEntry, ...]] = {}
         for match_id, start, end in self.names(doc):
+            if not _whole_words(doc, start, end):
+                continue  # "Park Jin" inside "Park Jin-young"
             phrase = self._phrases[int(doc.vocab.strings[match_id])]
             entries = tuple(sorted(self.gazetteer.names[phrase], key=lambda e: _KIND_RANK[e.kind]))
             key = (start, end)
@@ -77,3 +81,10 @@ class GazetteerMatcher:
         for match_id, start, end in self.agents(doc):
             spans.append((start, end, int(doc.vocab.strings[match_id][1:])))
         return [AgentMatch(s, e, self._agent_list[i]) for s, e, i in _longest_first(spans)]
+
+
+def _whole_words(doc: Doc, start: int, end: int) -> bool:
+    """The span does not start or end in the middle of a hyphenated word."""
+    before_ok = start == 0 or bool(doc[start - 1].whitespace_) or doc[start - 1].text not in HYPHENS
+    after_ok = end == len(doc) or bool(doc[end - 1].whitespace_) or doc[end].text not in HYPHENS
+    return before_ok and after_ok

@@ -290,7 +290,9 @@ class ActorResolver:
             return self._mention(token, start, end, actor.code, actor.country, actor.sector,
                                  "agent", f"title:earlier-mention({actor.text})",
                                  person=earlier.person, agent=agent.entry.lemma)
-        return None
+        # Known role, unknown country: kept (a quote's speaker text), but without a code.
+        return self._mention(token, start, end, None, None, sector, "agent",
+                             f"agent:{agent.entry.lemma}:no-country", agent=agent.entry.lemma)
 
     def _remembered_title(self, token: Token, lemma: str) -> Mention | None:
         """'the minister' -> the most recent resolved mention introduced with that title."""

@@ -32,6 +32,7 @@ OBJECT_CONTROL = {
     "permit", "authorize", "authorise", "help", "enable", "beg", "implore", "advise", "remind",
 }
 JUDGMENT_PREPS = {"of", "for", "with", "over"}
+ARGUMENT_DEPS = {"dobj", "dative", "iobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "npadvmod"}
 OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 MAX_PAIRS = 4
@@ -159,16 +160,31 @@ class EventCoder:
         return None
 
     def _find_slot(self, phrase: list[Token], position: int) -> tuple[int, list[Mention]] | None:
+        """The first argument after `position`: its actor, an actor it contains ("dozens of
+        protesters", "Stoltenberg's visit"), or no actor at all (the slot still matches,
+        so a locative further on is never taken for the target)."""
         for tok in phrase:
-            if tok.i <= position:
+            if tok.i <= position or tok.dep_ not in ARGUMENT_DEPS:
                 continue
-            mention = self.actors.at(tok)
-            if mention is None:
+            if tok.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "X"} and self.actors.at(tok) is None:
                 continue
-            if tok.dep_ in {"compound", "amod", "poss"} and self.actors.at(tok.head) is not None:
-                continue  # a modifier of an actor phrase: the phrase's head comes later
-            return tok.i, self._with_conjuncts(tok, mention)
+            mention = self._mention(tok)
+            if mention is not None:
+                return tok.i, self._with_conjuncts(tok, mention)
+            return tok.i, self._inner_actor(tok)
         return None
+
+    def _inner_actor(self, noun: Token) -> list[Mention]:
+        """An actor inside a non-actor noun phrase: its owner, or a partitive of-phrase."""
+        owner = self._owner(noun)
+        if owner:
+            return owner
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self._mentions(pobj)
+        return []
 
     # -- roles -----------------------------------------------------------------------------
     def _mention(self, token: Token) -> Mention | None:
