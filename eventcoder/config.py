@@ -19,6 +19,7 @@ class Settings:
     model: str | None = None  # spaCy pipeline name or path; None = best installed
     batch_size: int = 8  # nlp.pipe batch size; large batches are slower and use gigabytes
     dictionaries: str | None = None  # folder of user dictionaries (see docs/dictionaries.md)
+    replace_builtin: bool = False  # code with the user dictionaries only
     default_date: str | None = None  # publication date for inputs that have none
     monadic: bool = False  # also emit events without a resolved target
 

@@ -61,9 +61,12 @@ def add_components(nlp: Language, settings: Settings) -> Language:
         nlp.add_pipe("eventcoder_paragraphs", before=before)
     else:
         nlp.add_pipe("eventcoder_paragraphs", first=True)
-    nlp.add_pipe("eventcoder_actors", config={"dictionaries": settings.dictionaries})
+    builtin = not settings.replace_builtin
+    nlp.add_pipe("eventcoder_actors", config={"dictionaries": settings.dictionaries,
+                                              "builtin_gazetteer": builtin})
     nlp.add_pipe("eventcoder_quotes")
     nlp.add_pipe("eventcoder_events", config={"dictionaries": settings.dictionaries,
+                                              "builtin_lexicon": builtin,
                                               "monadic": settings.monadic})
     return nlp
 

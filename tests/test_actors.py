@@ -170,3 +170,14 @@ def test_names_match_whole_hyphenated_words(blank, tmp_path):
     matcher = GazetteerMatcher(blank.vocab, blank.make_doc, gaz)
     assert matcher.find_names(blank("Park Jin-young sang.")) == []
     assert len(matcher.find_names(blank("Park Jin spoke."))) == 1
+
+
+def test_lowercase_names_match_any_capitalisation_with_a_capital(blank, tmp_path):
+    (tmp_path / "organizations.tsv").write_text(
+        "names\tcode\tcountry\tsector\tkind\tnote\n"
+        "mohammad zahir shah|chad\tAFGELI\tAFG\tELI\tOTHER\t\n")
+    gaz = Gazetteer.load([tmp_path], builtin=False)
+    matcher = GazetteerMatcher(blank.vocab, blank.make_doc, gaz)
+    assert len(matcher.find_names(blank("MOHAMMAD ZAHIR SHAH spoke."))) == 1
+    assert len(matcher.find_names(blank("Mohammad Zahir Shah spoke."))) == 1
+    assert matcher.find_names(blank("they ate chad today")) == []

@@ -28,7 +28,7 @@ CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3}){0,3}$")
 # Kinds of name entries, in the order that breaks ties between equally long matches.
 # ("nonactor" comes last: on an identical span a real name wins; a longer one still blocks.)
 NAME_KINDS = (
-    "org", "person", "seat", "contextual", "country", "demonym", "capital", "nonactor",
+    "org", "person", "seat", "country", "demonym", "capital", "contextual", "nonactor",
 )
 
 
@@ -63,8 +63,10 @@ class Role:
         return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Person:
+    """A person's (or a dated organisation's) roles; compared by identity."""
+
     name: str
     roles: list[Role] = field(default_factory=list)
 
@@ -131,6 +133,7 @@ class Gazetteer:
     agents: dict[str, AgentEntry] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # ISO-3 -> name
     people: dict[str, Person] = field(default_factory=dict)
+    dated_orgs: dict[str, Person] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
 
     # -- loading -------------------------------------------------------------------------
@@ -208,6 +211,21 @@ class Gazetteer:
         sector = row.get("sector") or None
         if sector and sector not in SECTORS:
             raise row.error(f"unknown sector {sector!r}")
+        if row.get("start") or row.get("end"):
+            # An organisation whose code changed over time (the Taliban: rebels, then the
+            # government): its periods are kept like a person's roles.
+            try:
+                start = parse_date(row.get("start"))
+                end = parse_date(row.get("end"), end=True)
+            except ValueError as exc:
+                raise row.error(f"bad date: {exc}") from exc
+            holder = self.dated_orgs.get(names[0])
+            if holder is None:
+                holder = self.dated_orgs[names[0]] = Person(names[0])
+            holder.roles.append(Role(code, country, sector, start, end, row.get("kind")))
+            for phrase in names:
+                self._add_name(phrase, "org", None, None, None, names[0], person=holder)
+            return
         for phrase in names:
             self._add_name(phrase, "org", code, country, sector, names[0])
 

@@ -33,6 +33,21 @@ class AgentMatch:
     entry: AgentEntry
 
 
+def select_names(raw: dict[tuple[int, int], tuple[NameEntry, ...]],
+                 allow: Callable[[NameEntry], bool] | None = None) -> list[NameMatch]:
+    spans: list[tuple[int, int, int]] = []
+    kept: dict[tuple[int, int], tuple[NameEntry, ...]] = {}
+    for key, entries in raw.items():
+        if allow is not None:
+            entries = tuple(e for e in entries if allow(e))
+        if not entries:
+            continue
+        entries = tuple(sorted(entries, key=lambda e: _KIND_RANK[e.kind]))
+        kept[key] = entries
+        spans.append((key[0], key[1], _KIND_RANK[entries[0].kind]))
+    return [NameMatch(s, e, kept[(s, e)]) for s, e, _ in _longest_first(spans)]
+
+
 def _longest_first(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Non-overlapping spans, preferring longer spans then better rank (third element)."""
     taken: set[int] = set()
@@ -53,28 +68,44 @@ class GazetteerMatcher:
         # Names are case-sensitive on purpose: "Chad", "Turkey", "Jordan", "US" vs "us".
         self.names = PhraseMatcher(vocab, attr="ORTH")
         self.agents = PhraseMatcher(vocab, attr="LOWER")
+        # A name written all in lowercase in a data file (imported dictionaries) matches in
+        # any capitalisation, as long as the text has a capital letter: "Mohammad Zahir Shah",
+        # "MOHAMMAD ZAHIR SHAH", but never the common words "chad" or "us".
+        self.caseless = PhraseMatcher(vocab, attr="LOWER")
         self._phrases = list(gazetteer.names)
         for index, phrase in enumerate(self._phrases):
             variants = {phrase, phrase.replace("'", "’"), phrase.replace("’", "'")}
-            self.names.add(str(index), [make_doc(v) for v in sorted(variants)])
+            target = self.caseless if phrase.islower() else self.names
+            target.add(str(index), [make_doc(v) for v in sorted(variants)])
         for index, phrase in enumerate(gazetteer.agents):
             self.agents.add("A" + str(index), [make_doc(phrase)])
         self._agent_list = list(gazetteer.agents.values())
 
-    def find_names(self, doc: Doc) -> list[NameMatch]:
-        spans: list[tuple[int, int, int]] = []
-        entries_for: dict[tuple[int, int], tuple[NameEntry, ...]] = {}
-        for match_id, start, end in self.names(doc):
-            if not _whole_words(doc, start, end):
-                continue  # "Park Jin" inside "Park Jin-young"
+    def find_names(self, doc: Doc, allow: Callable[[NameEntry], bool] | None = None
+                   ) -> list[NameMatch]:
+        """Longest non-overlapping name matches; `allow` filters entries before choosing."""
+        return select_names(self.raw_names(doc), allow)
+
+    def find_names_from(self, raw: dict[tuple[int, int], tuple[NameEntry, ...]],
+                        allow: Callable[[NameEntry], bool] | None = None) -> list[NameMatch]:
+        return select_names(raw, allow)
+
+    def raw_names(self, doc: Doc) -> dict[tuple[int, int], tuple[NameEntry, ...]]:
+        """Every name match (overlapping), by token span."""
+        hits = list(self.names(doc))
+        if len(self.caseless):
+            hits += [h for h in self.caseless(doc)
+                     if any(c.isupper() for c in doc[h[1]:h[2]].text)]
+        found: dict[tuple[int, int], tuple[NameEntry, ...]] = {}
+        for match_id, start, end in hits:
             phrase = self._phrases[int(doc.vocab.strings[match_id])]
-            entries = tuple(sorted(self.gazetteer.names[phrase], key=lambda e: _KIND_RANK[e.kind]))
+            entries = tuple(e for e in self.gazetteer.names[phrase]
+                            if e.kind != "person" or _whole_words(doc, start, end))
+            if not entries:
+                continue  # "Park Jin" inside "Park Jin-young"
             key = (start, end)
-            if key in entries_for:
-                entries = tuple(dict.fromkeys(entries_for[key] + entries))
-            entries_for[key] = entries
-            spans.append((start, end, _KIND_RANK[entries[0].kind]))
-        return [NameMatch(s, e, entries_for[(s, e)]) for s, e, _ in _longest_first(spans)]
+            found[key] = tuple(dict.fromkeys(found.get(key, ()) + entries))
+        return found
 
     def find_agents(self, doc: Doc) -> list[AgentMatch]:
         spans = []

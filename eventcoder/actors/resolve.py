@@ -26,6 +26,11 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "onetime", "one-time"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+HYPHENS = {"-", "‐", "–"}
+BACKER_SUFFIXES = {
+    "backed", "supported", "sponsored", "allied", "aligned", "funded", "armed", "trained",
+    "leaning", "friendly", "inspired", "brokered", "mediated", "based",
+}
 
 
 @dataclass(slots=True)
@@ -49,6 +54,8 @@ class Evidence:
     code: str | None = None  # a full code (organisation, seat, person role)
     rule: str = ""
     distance: int = 0
+    owner: bool = False  # from a possessor or an of/for phrase: the body a title belongs to
+    owner_sector: str | None = None
 
 
 @dataclass(slots=True)
@@ -76,12 +83,13 @@ class ActorResolver:
         self.doc = doc
         self.published = published
         self.quotes = list(quote_spans)  # character ranges of quotations
-        names = matcher.find_names(doc)
-        self.agents = matcher.find_agents(doc)
+        raw = matcher.raw_names(doc)
         self.countries_mentioned = {
-            e.country for m in names for e in m.entries[:1] if e.country and e.kind != "contextual"
+            code for entries in raw.values() for e in entries if e.kind != "contextual"
+            for code in (e.country, e.code) if code
         }
-        self.names = [m for m in names if self._context_ok(m)]
+        self.names = matcher.find_names_from(raw, self._context_ok) if raw else []
+        self.agents = matcher.find_agents(doc)
         # Non-actor places ("South China Sea") only block shorter names inside them.
         covered = {i for m in self.names for i in range(m.start, m.end)}
         self.names = [m for m in self.names if m.entry.kind != "nonactor"]
@@ -126,8 +134,7 @@ class ActorResolver:
             or (token.pos_ == "PROPN" and self._remembered_person(token) is not None)
         )
 
-    def _context_ok(self, match: NameMatch) -> bool:
-        entry = match.entry
+    def _context_ok(self, entry: NameEntry) -> bool:
         if entry.kind != "contextual":
             return True
         return any(code in self.countries_mentioned for code in entry.requires)
@@ -161,6 +168,11 @@ class ActorResolver:
             entry = name.entry
             if entry.kind == "person":
                 return self._person(token, start, end, entry)
+            if entry.kind == "org" and entry.person is not None:
+                role, how = entry.person.role_at(self.published)
+                if role is not None:
+                    return self._mention(token, start, end, role.code, role.country,
+                                         role.sector, "org", f"org:dated:{how}")
             if entry.kind == "org" and entry.code and entry.code[:3] in INTERNATIONAL:
                 return self._mention(token, start, end, entry.code, None, None, "org", "org")
             if entry.kind in {"org", "seat", "contextual"}:
@@ -198,9 +210,19 @@ class ActorResolver:
         canonical = entry.person.name if entry is not None and entry.person else name_text
         desc = self._describe(token, exclude=set(range(name_tokens[0].i, name_tokens[-1].i + 1))
                               if name_tokens else {token.i}, person=True)
+        if self._is_former(token, start):
+            country = desc.country
+            if country is None and entry is not None and entry.person is not None:
+                country = next((r.country for r in sorted(entry.person.roles,
+                                                          key=lambda r: r.start or date.min,
+                                                          reverse=True) if r.country), None)
+            if country:
+                return self._mention(token, start, end, country + "ELI", country, "ELI",
+                                     "person", "person:former", person=canonical)
         if desc.code or desc.country:
             code = desc.code or make_code(desc.country, desc.sector)
-            return self._mention(token, start, end, code, desc.country, desc.sector, "person",
+            sector = None if code and code[:3] in INTERNATIONAL else desc.sector
+            return self._mention(token, start, end, code, desc.country, sector, "person",
                                  "person:described" + (f"({desc.rule})" if desc.rule else ""),
                                  person=canonical)
         remembered = self._remembered_person(token, name_text)
@@ -279,7 +301,11 @@ class ActorResolver:
         if desc.code and not desc.country:
             desc.country = desc.code[:3]
         if desc.country:
-            if desc.code and desc.code[3:6] and desc.rule.startswith(("org", "seat")):
+            if desc.owner_sector and agent.entry.kind in {"title", "member"}:
+                # "the Defence Ministry's spokesman", "the chairman of the Joint Chiefs":
+                # a title speaks for the body it belongs to.
+                sector = desc.owner_sector
+            elif desc.code and desc.code[3:6] and desc.rule.startswith(("org", "seat")):
                 sector = desc.code[3:6] if agent.entry.kind == "member" else sector
             return self._mention(token, start, end, make_code(desc.country, sector), desc.country,
                                  sector, "agent", f"agent:{agent.entry.lemma}+{desc.rule}",
@@ -318,34 +344,51 @@ class ActorResolver:
         return start, token.i + 1
 
     def _describe(self, token: Token, exclude: set[int], person: bool) -> Evidence:
-        """Country/sector/organisation evidence around a head: modifiers, appositions, of-PPs."""
+        """Country/sector/organisation evidence around a head: its possessor, modifiers,
+        appositions and of/for phrases."""
         found: list[Evidence] = []
         left_start, _ = self._np_bounds(token)
-        # Left modifiers. For people, only a title right before the name gives the sector;
-        # anything behind a possessive ("Kim Jong-un's sister") gives only a country.
-        behind_possessive = False
+        skip = set(exclude)
+        # The possessor as a whole phrase: "the Russian Defence Ministry's spokesman".
+        for child in token.lefts:
+            if child.dep_ != "poss" or child.i in skip:
+                continue
+            skip.update(t.i for t in child.subtree)
+            if child.pos_ == "PRON":
+                continue
+            sub = self.resolve(child)
+            if sub is None or not sub.actor.code:
+                continue
+            actor = sub.actor
+            if person and (actor.code or "")[:3] not in INTERNATIONAL:
+                # "Kim Jong-un's sister": a country, not an office
+                found.append(Evidence(country=actor.country, rule=f"owner:{sub.kind}",
+                                      distance=token.i - child.i))
+            else:
+                found.append(Evidence(actor.country, actor.sector, actor.code,
+                                      f"owner:{sub.kind}", token.i - child.i, owner=True))
+        # Other left modifiers. For people, only a title right before the name gives the sector.
         adjacent = True
         for j in range(token.i - 1, left_start - 1, -1):
-            if j in exclude:
+            if j in skip:
                 continue
             tok = self.doc[j]
-            if tok.text in POSSESSIVE:
-                behind_possessive = True
-                adjacent = False
-                continue
             name = self.name_at.get(j)
             agent = self.agent_at.get(j)
             if name is not None and j == name.end - 1:
+                if self._backer(name):
+                    continue  # "Iranian-backed militias", "anti-Israel protesters"
                 ev = self._name_evidence(name, j)
                 if ev is not None:
-                    if behind_possessive or (person and ev.rule.startswith("person")):
+                    ev.distance = token.i - j
+                    if person and ev.rule.startswith("person"):
                         ev = Evidence(country=ev.country or (ev.code or "")[:3] or None,
-                                      rule=ev.rule + "'s", distance=token.i - j)
+                                      rule=ev.rule, distance=token.i - j)
                         if ev.country in INTERNATIONAL:
-                            ev = Evidence(code=None, rule=ev.rule)
+                            ev = Evidence(rule=ev.rule)
                     found.append(ev)
             elif agent is not None and j == agent.end - 1 and name is None:
-                if not person or (adjacent and not behind_possessive):
+                if not person or adjacent:
                     found.append(Evidence(sector=agent.entry.sector,
                                           rule=f"title:{agent.entry.lemma}", distance=token.i - j))
             elif name is None and agent is None and person and tok.pos_ in {"NOUN", "PROPN"}:
@@ -363,8 +406,19 @@ class ActorResolver:
                         sub = self.resolve(pobj)
                         if sub is not None and sub.actor.code:
                             found.append(Evidence(sub.actor.country, sub.actor.sector,
-                                                  sub.actor.code, f"{child.lower_}:{sub.kind}", 40))
+                                                  sub.actor.code, f"{child.lower_}:{sub.kind}",
+                                                  40, owner=child.lower_ in {"of", "for"}))
         return self._compose(found)
+
+    def _backer(self, match: NameMatch) -> bool:
+        """A name used as a backer or an object ("Iranian-backed", "pro-Russian"), not as the
+        phrase's own country."""
+        doc = self.doc
+        if match.end + 1 < len(doc) and doc[match.end].text in HYPHENS \
+                and doc[match.end + 1].lower_ in BACKER_SUFFIXES:
+            return True
+        return match.start >= 2 and doc[match.start - 1].text in HYPHENS \
+            and doc[match.start - 2].lower_ in {"pro", "anti", "non", "ex"}
 
     def _name_evidence(self, match: NameMatch, j: int) -> Evidence | None:
         entry = match.entry
@@ -391,6 +445,8 @@ class ActorResolver:
         for ev in found:
             if out.country is None and out.code is None and (ev.country or ev.code):
                 out.country, out.code = ev.country, ev.code
+                if ev.owner:
+                    out.owner_sector = ev.sector
                 if ev.code and ev.code[:3] not in INTERNATIONAL and not ev.country:
                     out.country = ev.code[:3]
                 if ev.sector and out.sector is None and ev.code:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import click
 
+from .actors import actors
 from .code import code
 from .evaluate import evaluate
+from .lexicon import lexicon
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,7 +17,9 @@ def main() -> None:
     words that say so."""
 
 
+main.add_command(actors)
 main.add_command(code)
 main.add_command(evaluate)
+main.add_command(lexicon)
 
 __all__ = ["main"]

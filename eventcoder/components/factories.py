@@ -10,6 +10,7 @@ Doc extensions (set before running, read after):
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -42,8 +43,12 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
-def _folders(dictionaries: str | None) -> tuple[str, ...]:
-    return (dictionaries,) if dictionaries else ()
+def _folders(dictionaries: str | None, part: str) -> tuple[str, ...]:
+    """A user dictionary folder holds `lexicon/` and `gazetteer/` (docs/dictionaries.md)."""
+    if not dictionaries:
+        return ()
+    folder = Path(dictionaries) / part
+    return (str(folder),) if folder.is_dir() else ()
 
 
 @Language.component(
@@ -64,7 +69,7 @@ class ActorsComponent:
                  builtin_gazetteer: bool) -> None:
         register_extensions()
         self.name = name
-        self.gazetteer = cached_gazetteer(_folders(dictionaries), builtin_gazetteer)
+        self.gazetteer = cached_gazetteer(_folders(dictionaries, "gazetteer"), builtin_gazetteer)
         self.matcher = GazetteerMatcher(nlp.vocab, nlp.make_doc, self.gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -97,7 +102,7 @@ class EventsComponent:
                  builtin_lexicon: bool, monadic: bool) -> None:
         register_extensions()
         self.name = name
-        self.coder = EventCoder(cached_lexicon(_folders(dictionaries), builtin_lexicon),
+        self.coder = EventCoder(cached_lexicon(_folders(dictionaries, "lexicon"), builtin_lexicon),
                                 default_ontology(), default_speech_words().verbs, monadic)
 
     def __call__(self, doc: Doc) -> Doc:
