@@ -23,6 +23,7 @@ class Errors(str, Enum):
     E031 = "Invalid date {value!r}: expected YYYY-MM-DD"
     E040 = "{source}: line {line}: gold file problem: {reason}"
     E021 = "{source}: cannot read the input ({reason})"
+    E050 = "{source}: line {line}: not a valid PETRARCH {kind} dictionary line: {reason}"
 
     def render(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

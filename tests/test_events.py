@@ -163,7 +163,7 @@ def test_talks_between_two_actors(blank, tools):
     events = code(blank, tools, "talks/NOUN/nsubj/5/talk between/ADP/prep/0 "
                   "Israel/PROPN/pobj/1/israel/GPE and/CCONJ/cc/2 Hamas/PROPN/conj/2/hamas/ORG "
                   "resumed/VERB/ROOT/-/resume ./PUNCT/punct/5")
-    assert dyads(events) == [("ISR", "046", "PSEREBHMS")]
+    assert sorted(dyads(events)) == [("ISR", "046", "PSEREBHMS"), ("PSEREBHMS", "046", "ISR")]
 
 
 def test_source_slot_swaps_roles(blank, tools):
@@ -187,3 +187,53 @@ def test_bracketed_trigger_pattern():
     assert trigger == frozenset({"strike"})
     assert [str(i) for i in before] == ["air|drone"]
     assert [str(i) for i in after] == ["on", "TARGET"]
+
+
+def test_intent_verb_turns_a_hostile_act_into_a_threat(blank, tools):
+    events = code(blank, tools, "Iran/PROPN/nsubj/1/iran/GPE vowed/VERB/ROOT/-/vow to/PART/aux/3 "
+                  "attack/VERB/xcomp/1/attack Israel/PROPN/dobj/3/israel/GPE ./PUNCT/punct/1")
+    assert dyads(events) == [("IRN", "1384", "ISR")]
+    assert not events[0].hypothetical and "intent=intent-verb:vow:190" in events[0].rule
+    assert (events[0].quad, events[0].plover) == (3, "THREATEN")
+
+
+def test_source_saying_it_would_act_is_an_intent_but_a_prediction_is_hypothetical(blank, tools):
+    said = code(blank, tools, "Russia/PROPN/nsubj/1/russia/GPE said/VERB/ROOT/-/say "
+                "it/PRON/nsubj/4 would/AUX/aux/4 impose/VERB/ccomp/1/impose "
+                "sanctions/NOUN/dobj/4/sanction on/ADP/prep/4 Ukraine/PROPN/pobj/6/ukraine/GPE "
+                "./PUNCT/punct/1")
+    assert dyads(said) == [("RUS", "1312", "UKR")]
+    assert "pronoun-of-speaker" in said[0].rule and not said[0].hypothetical
+    predicted = code(blank, tools, "Germany/PROPN/nsubj/1/germany/GPE said/VERB/ROOT/-/say "
+                     "Russia/PROPN/nsubj/4/russia/GPE would/AUX/aux/4 attack/VERB/ccomp/1/attack "
+                     "Ukraine/PROPN/dobj/4/ukraine/GPE ./PUNCT/punct/1")
+    assert dyads(predicted) == [("RUS", "190", "UKR")]
+    assert predicted[0].hypothetical and predicted[0].reported_by.code == "DEU"
+
+
+def test_reciprocal_events_go_both_ways(blank, tools):
+    met = code(blank, tools, "Armenia/PROPN/nsubj/3/armenia/GPE and/CCONJ/cc/0 "
+               "Azerbaijan/PROPN/conj/0/azerbaijan/GPE met/VERB/ROOT/-/meet in/ADP/prep/3 "
+               "Prague/PROPN/pobj/4/prague/GPE ./PUNCT/punct/3")
+    assert sorted(dyads(met)) == []  # the fixture lexicon's "meet TARGET" needs an object
+    talks = code(blank, tools, "talks/NOUN/nsubj/5/talk between/ADP/prep/0 "
+                 "Israel/PROPN/pobj/1/israel/GPE and/CCONJ/cc/2 Hamas/PROPN/conj/2/hamas/ORG "
+                 "resumed/VERB/ROOT/-/resume ./PUNCT/punct/5")
+    assert sorted(dyads(talks)) == [("ISR", "046", "PSEREBHMS"), ("PSEREBHMS", "046", "ISR")]
+    one_way = code(blank, tools, "Israel/PROPN/nsubj/1/israel/GPE met/VERB/ROOT/-/meet "
+                   "Hamas/PROPN/dobj/1/hamas/ORG in/ADP/prep/1 Cairo/PROPN/pobj/3/cairo/GPE "
+                   "./PUNCT/punct/1")
+    assert sorted(dyads(one_way)) == [("ISR", "040", "PSEREBHMS"), ("PSEREBHMS", "040", "ISR")]
+
+
+def test_target_slot_after_a_verb_is_its_object_not_a_place(blank, tools):
+    # "Israeli troops met in Tehran": a place after a preposition is never the met party
+    events = code(blank, tools, "Israeli/ADJ/amod/1/israeli/NORP troops/NOUN/nsubj/2/troops "
+                  "met/VERB/ROOT/-/meet in/ADP/prep/2 Tehran/PROPN/pobj/3/tehran/GPE "
+                  "./PUNCT/punct/2")
+    assert events == []
+    # ... while the object is: "Israeli troops met Iranian officials in Tehran"
+    events = code(blank, tools, "Israeli/ADJ/amod/1/israeli/NORP troops/NOUN/nsubj/2/troops "
+                  "met/VERB/ROOT/-/meet Iranian/ADJ/amod/4/iranian/NORP officials/NOUN/dobj/2/official "
+                  "in/ADP/prep/2 Tehran/PROPN/pobj/5/tehran/GPE ./PUNCT/punct/2")
+    assert ("ISRMIL", "040", "IRNGOV") in dyads(events)

@@ -19,7 +19,7 @@ from ..actors.resolve import ArticleActors, Mention
 from ..ontology import Ontology
 from ..records import Actor, Event, TextSpan
 from .dates import event_date
-from .flags import flags_for
+from .flags import Flags, flags_for
 from .lexicon import Entry, Item, Lexicon
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -33,8 +33,16 @@ OBJECT_CONTROL = {
 }
 JUDGMENT_PREPS = {"of", "for", "with", "over"}
 ARGUMENT_DEPS = {"dobj", "dative", "iobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "npadvmod"}
+OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+CLAUSE_PRONOUNS = {"it", "they", "we", "he", "she"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll", "wo"}
+INTENT_VERBS = {
+    "promise", "pledge", "vow", "offer", "agree", "plan", "intend", "decide", "prepare",
+    "threaten", "want", "seek", "aim", "swear", "resolve", "commit", "volunteer", "undertake",
+    "ready", "willing", "prepared", "determined", "set", "poised", "expect", "hope",
+}
 MAX_PAIRS = 4
 
 
@@ -129,21 +137,31 @@ class EventCoder:
     def _match_after(self, entry: Entry, after: tuple[Item, ...], trigger: Token) -> Match | None:
         phrase = self._phrase(trigger) if after else []
         position = trigger.i
+        anchors = [trigger]
         slots: dict[str, list[Mention]] = {}
         k = 0
         for item in after:
-            found = self._find_slot(phrase, position) if item.slot else self._find_word(
-                item, phrase, position)
+            if item.slot:
+                found = self._find_slot(phrase, position, anchors, trigger)
+            else:
+                found = self._find_word(item, phrase, position, anchors)
             if found is None:
                 return None
             position, mentions = found
+            anchors.append(self.doc[position])
             if item.slot:
                 slots[item.slot] = mentions
             k += 1
         return Match(entry, slots.get("TARGET"), slots.get("SOURCE"), k + len(entry.before))
 
     def _match_before(self, items: tuple[Item, ...], trigger: Token) -> bool:
-        modifiers = [t for t in trigger.lefts if t.dep_ in {"compound", "amod", "nmod", "npadvmod"}]
+        """Words before the trigger: a noun's modifiers, or anything in a verb's left side
+        ("inspector [move] into SOURCE" from imported dictionaries)."""
+        if trigger.pos_ in {"VERB", "AUX"}:
+            modifiers = sorted((t for c in trigger.lefts for t in c.subtree), key=lambda t: t.i)
+        else:
+            modifiers = [t for t in trigger.lefts
+                         if t.dep_ in {"compound", "amod", "nmod", "npadvmod"}]
         position = -1
         for item in items:
             hit = next((t for t in modifiers if t.i > position and _lemma_in(t, item)), None)
@@ -153,18 +171,46 @@ class EventCoder:
         return True
 
     @staticmethod
-    def _find_word(item: Item, phrase: list[Token], position: int) -> tuple[int, list[Mention]] | None:
+    def _near(token: Token, anchors: list[Token], steps: int = 2) -> bool:
+        """The token hangs on an anchor (the trigger or an earlier pattern word) within a
+        couple of steps: "impose [new] sanctions on", not a word deep in another phrase."""
+        wanted = {a.i for a in anchors}
+        node = token
+        for _ in range(steps + 1):
+            if node.head.i in wanted:
+                return True
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def _find_word(self, item: Item, phrase: list[Token], position: int,
+                   anchors: list[Token]) -> tuple[int, list[Mention]] | None:
         for tok in phrase:
-            if tok.i > position and _lemma_in(tok, item):
+            if tok.i > position and _lemma_in(tok, item) and self._near(tok, anchors):
                 return tok.i, []
         return None
 
-    def _find_slot(self, phrase: list[Token], position: int) -> tuple[int, list[Mention]] | None:
+    def _find_slot(self, phrase: list[Token], position: int, anchors: list[Token],
+                   trigger: Token) -> tuple[int, list[Mention]] | None:
         """The first argument after `position`: its actor, an actor it contains ("dozens of
         protesters", "Stoltenberg's visit"), or no actor at all (the slot still matches,
-        so a locative further on is never taken for the target)."""
+        so a locative further on is never taken for the target). Right after a verb the
+        slot is its object (the passive subject in the passive), never a prepositional
+        object: "met in Prague" has no target."""
+        if position == trigger.i and trigger.pos_ in {"VERB", "AUX"}:
+            for child in trigger.children:
+                if child.dep_ in PASSIVE_SUBJECTS:
+                    return child.i, self._mentions(child) or self._inner_actor(child)
+            allowed = OBJECT_DEPS
+        else:
+            allowed = ARGUMENT_DEPS
         for tok in phrase:
-            if tok.i <= position or tok.dep_ not in ARGUMENT_DEPS:
+            if tok.i <= position or not self._near(tok, anchors):
+                continue
+            clause_subject = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ccomp" \
+                and tok.head.head.i == trigger.i  # "claimed NATO has turned ..."
+            if tok.dep_ not in allowed and not clause_subject:
                 continue
             if tok.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "X"} and self.actors.at(tok) is None:
                 continue
@@ -219,7 +265,14 @@ class EventCoder:
         """The source of a verb: its subject, or the passive agent, or an inherited one."""
         for child in verb.children:
             if child.dep_ in SUBJECTS:
-                return self._mentions(child), "subject"
+                found = self._mentions(child)
+                if not found and child.lower_ in CLAUSE_PRONOUNS:
+                    speaker = self._speech_head(verb)
+                    if speaker is not None:
+                        # "South Africa said it would back ...": "it" is the speaker
+                        inherited, how = self.subjects(speaker, depth + 1)
+                        return inherited, f"pronoun-of-speaker:{how}"
+                return found, "subject"
             if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -259,6 +312,48 @@ class EventCoder:
                 and not any(c.dep_ in SUBJECTS for c in verb.children):
             return self._mentions(head), "relative"
         return [], "none"
+
+    def _speech_head(self, verb: Token) -> Token | None:
+        """The speech verb whose complement clause this verb heads, if any."""
+        node, steps = verb, 0
+        while node.dep_ == "conj" and steps < 3:
+            node, steps = node.head, steps + 1
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.speech_verbs:
+            return node.head
+        return None
+
+    def _stated_intent(self, trigger: Token) -> str | None:
+        """How the trigger is a stated future act of its own source, or None: the infinitive
+        of an intent verb ("vowed to deepen ties"), a will/would clause of a speech verb
+        ("said it would send"), or a plain future ("Germany will send")."""
+        node = trigger
+        if trigger.pos_ not in {"VERB", "AUX"}:
+            node = trigger.head
+            if node.lemma_.lower() not in self.lexicon.light_verbs:
+                return None
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        head = node.head
+        if node.dep_ == "xcomp" and head.lemma_.lower() in INTENT_VERBS \
+                and not any(c.dep_ in {"dobj", "dative"} for c in head.children):
+            return f"intent-verb:{head.lemma_.lower()}"
+        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in {
+                "commit", "committed", "pledge", "promise"}:
+            return f"intent-verb:{head.head.lemma_.lower()}"
+        aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
+        if not aux & FUTURE_AUX:
+            return None
+        speech = self._speech_head(node)
+        if speech is not None:
+            # only the source's own statement is an intent: "analysts said Russia would
+            # attack" is a prediction, not a threat
+            speakers = {m.actor.scoring_country for m in self.subjects(speech)[0]}
+            own = {m.actor.scoring_country for m in self.subjects(node)[0]}
+            speakers.discard(None)
+            return f"stated-by-source:{speech.lemma_.lower()}" if speakers & own else None
+        if node.dep_ == "ROOT" and aux & {"will", "shall", "'ll", "’ll", "wo"}:
+            return "future"  # "Germany will send tanks": an announced plan
+        return None
 
     def _noun_licensed(self, noun: Token) -> bool:
         """An event noun counts when a light verb carries it or it is its clause's subject."""
@@ -338,34 +433,58 @@ class EventCoder:
             source_how, target_how = "pattern-source", f"subject-as-target:{source_how}"
         sources = [m for m in sources if m.actor.code]
         targets = [m for m in targets if m.actor.code]
-        if not sources or (not targets and not self.monadic):
-            return []
-        code = self.ontology.get(entry.code)
-        if code is None:
+        mutual = len(sources) > 1 and self._reciprocal(trigger)
+        if not sources or (not targets and not self.monadic and not mutual):
             return []
         flags = flags_for(trigger)
+        cameo, intent_rule = entry.code, ""
+        intent = self._stated_intent(trigger)
+        if intent is not None:
+            mapped = self.lexicon.intent_code(entry.code)
+            if mapped is not None:
+                cameo, intent_rule = mapped, f" intent={intent}:{entry.code}"
+                flags = Flags(flags.negated, False, flags.alleged)
+        code = self.ontology.get(cameo)
+        if code is None:
+            return []
         reported = self._reported_by(trigger)
         when, when_text = event_date(trigger, published)
         trigger_span = TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger.text))
         confidence = _confidence(source_how, target_how, flags.negated or flags.hypothetical
                                  or flags.alleged)
+        pairs: list[tuple[Mention, Mention | None]] = [
+            (source, target) for source in sources[:MAX_PAIRS]
+            for target in (targets[:MAX_PAIRS] or [None])]
+        if self._reciprocal(trigger):
+            if not targets and len(sources) > 1:  # "Armenia and Azerbaijan met"
+                pairs = [(a, b) for a in sources[:MAX_PAIRS] for b in sources[:MAX_PAIRS]
+                         if a is not b]
+            else:  # "Kishida met Yoon", "talks between Serbia and Kosovo"
+                pairs += [(b, a) for a, b in pairs if b is not None]
         out = []
-        for source in sources[:MAX_PAIRS]:
-            for target in (targets[:MAX_PAIRS] or [None]):
-                if target is not None and (target.head == source.head
-                                           or target.actor.code == source.actor.code):
-                    continue
-                out.append(Event(
-                    id="", sentence_index=index, sentence=sent.text.strip(), trigger=trigger_span,
-                    source=source.actor, target=target.actor if target else None,
-                    cameo=code.code, root=code.root, quad=code.quad, goldstein=code.goldstein,
-                    plover=code.plover, mode=code.mode, context=code.context,
-                    negated=flags.negated, hypothetical=flags.hypothetical, alleged=flags.alleged,
-                    reported_by=reported, date=when, date_text=when_text,
-                    rule=f"{entry.source} '{entry.pattern}' source={source_how} target={target_how}",
-                    confidence=confidence,
-                ))
+        for source, target in pairs:
+            if target is not None and (target.head == source.head
+                                       or target.actor.code == source.actor.code):
+                continue
+            out.append(Event(
+                id="", sentence_index=index, sentence=sent.text.strip(), trigger=trigger_span,
+                source=source.actor, target=target.actor if target else None,
+                cameo=code.code, root=code.root, quad=code.quad, goldstein=code.goldstein,
+                plover=code.plover, mode=code.mode, context=code.context,
+                negated=flags.negated, hypothetical=flags.hypothetical, alleged=flags.alleged,
+                reported_by=reported, date=when, date_text=when_text,
+                rule=(f"{entry.source} '{entry.pattern}' source={source_how} "
+                      f"target={target_how}{intent_rule}"),
+                confidence=confidence,
+            ))
         return out
+
+    def _reciprocal(self, trigger: Token) -> bool:
+        lemma = trigger.lemma_.lower()
+        if lemma in self.lexicon.reciprocal:
+            return True
+        return any(c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in self.lexicon.reciprocal
+                   for c in trigger.children) and lemma in self.lexicon.light_verbs
 
     def _reported_by(self, trigger: Token) -> Actor | None:
         """The speaker when the event is inside a clause of a speech verb, or 'according to'."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..tsv import Row, read_tsv
 
 SLOTS = ("TARGET", "SOURCE")
-AUXILIARY_FILES = {"speech.tsv", "light_verbs.tsv"}
+AUXILIARY_FILES = {"speech.tsv", "light_verbs.tsv", "intent.tsv", "reciprocal.tsv"}
 CODE_RE = re.compile(r"^\d{2,4}$")
 WORD_RE = re.compile(r"^[a-z0-9'’.\-]+(?:\|[a-z0-9'’.\-]+)*$")
 
@@ -88,6 +88,8 @@ class Lexicon:
     entries: list[Entry] = field(default_factory=list)
     index: dict[tuple[str, str], list[Entry]] = field(default_factory=lambda: defaultdict(list))
     light_verbs: frozenset[str] = frozenset()
+    intent: dict[str, str] = field(default_factory=dict)  # code -> intent/threat code
+    reciprocal: frozenset[str] = frozenset()  # triggers coded in both directions
 
     @classmethod
     def load(cls, folders: Iterable[Path] = (), *, builtin: bool = True) -> Lexicon:
@@ -102,7 +104,19 @@ class Lexicon:
                 lex.add_row(row)
         light = packaged_folder() / "light_verbs.tsv"
         lex.light_verbs = frozenset(r.get("lemma") for r in read_tsv(light, ("lemma",)))
+        intent = packaged_folder() / "intent.tsv"
+        lex.intent = {r.get("code"): r.get("intent") for r in read_tsv(intent, ("code", "intent"))}
+        mutual = packaged_folder() / "reciprocal.tsv"
+        lex.reciprocal = frozenset(r.get("lemma") for r in read_tsv(mutual, ("lemma",)))
         return lex
+
+    def intent_code(self, code: str) -> str | None:
+        """The intent (03) or threat (13) code for a stated future act of `code`."""
+        for length in (len(code), 3, 2):
+            found = self.intent.get(code[:length])
+            if found:
+                return found
+        return None
 
     def add_row(self, row: Row) -> Entry:
         code, pos, pattern = row.get("code"), row.get("pos"), row.get("pattern")
