@@ -130,6 +130,7 @@ class Coder:
             doc = self.nlp.make_doc(cleaned.body)
             doc._.article_id = article.id
             doc._.published = article.published or cleaned.published or self.settings.default_date
+            doc._.dateline = cleaned.dateline
             docs.append(doc)
         parsed = iter(self.nlp.pipe(docs, batch_size=self.settings.batch_size))
         for item in batch:

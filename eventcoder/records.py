@@ -99,7 +99,7 @@ class Event:
     reported_by: Actor | None = None
     date: str | None = None
     date_text: str | None = None
-    location: str | None = None
+    location: dict[str, Any] | None = None  # {name, country, lat, lon, source}
     rule: str = ""
     confidence: float = 0.0
 

@@ -18,15 +18,20 @@ from spacy.tokens import Doc, Token
 from ..records import Actor
 from .gazetteer import INTERNATIONAL, NameEntry
 from .matching import AgentMatch, GazetteerMatcher, NameMatch
+from .places import PLACE_LABELS, Place, Places
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "punct", "npadvmod"}
-TITLE_PREPS = {"of", "for", "at", "from", "in"}
+TITLE_PREPS = {"of", "for"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "onetime", "one-time"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‐", "–"}
+GENERIC_BODIES = {
+    "group", "organisation", "organization", "movement", "body", "bloc", "alliance",
+    "militia", "faction", "coalition", "union", "outfit", "network",
+}
 BACKER_SUFFIXES = {
     "backed", "supported", "sponsored", "allied", "aligned", "funded", "armed", "trained",
     "leaning", "friendly", "inspired", "brokered", "mediated", "based",
@@ -45,6 +50,7 @@ class Mention:
     person: str | None = None  # canonical person name, for back-references
     agent: str | None = None  # agent lemma ("minister"), for title back-references
     in_quote: int | None = None  # index of the enclosing quote span, if any
+    alternates: list[Actor] = field(default_factory=list)  # "U.S. and British officials"
 
 
 @dataclass(slots=True)
@@ -56,6 +62,8 @@ class Evidence:
     distance: int = 0
     owner: bool = False  # from a possessor or an of/for phrase: the body a title belongs to
     owner_sector: str | None = None
+    coordinated: int | None = None  # token index of a modifier in a coordination
+    alternates: list[tuple[str | None, str | None]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -79,7 +87,8 @@ class ActorResolver:
     """Resolves the actors of one Doc. Create one per Doc; call `run()`."""
 
     def __init__(self, doc: Doc, matcher: GazetteerMatcher, published: date | None,
-                 quote_spans: Iterable[tuple[int, int]] = ()) -> None:
+                 quote_spans: Iterable[tuple[int, int]] = (), places: Places | None = None
+                 ) -> None:
         self.doc = doc
         self.published = published
         self.quotes = list(quote_spans)  # character ranges of quotations
@@ -103,6 +112,19 @@ class ActorResolver:
         self.person_ents = {
             i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)
         }
+        # Places the gazetteer does not name ("Kharkiv", "Cabo Delgado"), where the entity
+        # recogniser marks a place.
+        self.place_at: dict[int, tuple[int, int, Place]] = {}
+        self.places = places
+        self.prefer = prefer = frozenset(c for c in self.countries_mentioned if len(c) == 3)
+        if places is not None:
+            for ent in doc.ents:
+                if ent.label_ in PLACE_LABELS and not any(i in self.name_at for i in
+                                                           range(ent.start, ent.end)):
+                    place = places.lookup(ent.text, prefer)
+                    if place is not None:
+                        for i in range(ent.start, ent.end):
+                            self.place_at[i] = (ent.start, ent.end, place)
         self.result = ArticleActors()
         self._cache: dict[int, Mention | None] = {}
         self._resolving: set[int] = set()
@@ -128,9 +150,11 @@ class ActorResolver:
                 return False
         return (
             i in self.name_at
+            or i in self.place_at
             or i in self.agent_at
             or i in self.person_ents
             or token.lower_ in PERSON_PRONOUNS
+            or (token.pos_ == "NOUN" and token.lemma_.lower() in GENERIC_BODIES)
             or (token.pos_ == "PROPN" and self._remembered_person(token) is not None)
         )
 
@@ -189,10 +213,37 @@ class ActorResolver:
                                      entry.country, sector, "country", entry.kind)
         if i in self.agent_at:
             return self._agent(token, start, end)
+        if i in self.place_at:
+            first, last, place = self.place_at[i]
+            return self._mention(token, min(start, first), max(end, last), place.country,
+                                 place.country, None, "place", f"place:{place.kind}:{place.name}")
         if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
             return self._pronoun(token)
         if i in self.person_ents or token.pos_ == "PROPN":
             return self._person(token, start, end, None)
+        if token.lemma_.lower() in GENERIC_BODIES:
+            return self._generic_body(token, start, end)
+        return None
+
+    def _generic_body(self, token: Token, start: int, end: int) -> Mention | None:
+        """'the group', 'the world body', 'the 27-nation bloc': the most recent organisation
+        named before (an international one when the phrase says so)."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.lefts):
+            return None
+        international = token.lemma_.lower() in {"body", "bloc", "alliance"} or any(
+            t.lower_ in {"world", "international", "western", "military", "nation", "regional"}
+            for t in self.doc[start:token.i])
+        for mention in reversed(self.result.mentions):
+            code = mention.actor.code
+            if mention.head >= token.i or not code:
+                continue
+            is_international = code[:3] in INTERNATIONAL
+            if international != is_international or (mention.kind != "org" and not (
+                    is_international and mention.kind == "agent")):
+                continue  # "NATO leaders met ... the Western military alliance"
+            actor = mention.actor
+            return self._mention(token, start, end, actor.code, actor.country, actor.sector,
+                                 "org", f"org:earlier-mention({actor.text})")
         return None
 
     def _mention(self, token: Token, start: int, end: int, code: str | None, country: str | None,
@@ -307,9 +358,22 @@ class ActorResolver:
                 sector = desc.owner_sector
             elif desc.code and desc.code[3:6] and desc.rule.startswith(("org", "seat")):
                 sector = desc.code[3:6] if agent.entry.kind == "member" else sector
-            return self._mention(token, start, end, make_code(desc.country, sector), desc.country,
-                                 sector, "agent", f"agent:{agent.entry.lemma}+{desc.rule}",
-                                 agent=agent.entry.lemma)
+            mention = self._mention(token, start, end, make_code(desc.country, sector),
+                                    desc.country, sector, "agent",
+                                    f"agent:{agent.entry.lemma}+{desc.rule}",
+                                    agent=agent.entry.lemma)
+            for country, code in desc.alternates:
+                if code and code[:3] in INTERNATIONAL:
+                    alt_code, alt_country = code, None
+                else:
+                    alt_country = country or (code or "")[:3] or None
+                    alt_code = make_code(alt_country, sector)
+                if alt_code:
+                    actor = mention.actor
+                    mention.alternates.append(Actor(actor.text, actor.start, actor.end, alt_code,
+                                                    alt_country, sector if alt_country else None,
+                                                    actor.rule + ":coordinated"))
+            return mention
         earlier = self._remembered_title(token, agent.entry.lemma)
         if earlier is not None:
             actor = earlier.actor
@@ -381,12 +445,18 @@ class ActorResolver:
                 ev = self._name_evidence(name, j)
                 if ev is not None:
                     ev.distance = token.i - j
+                    if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
+                        ev.coordinated = j
                     if person and ev.rule.startswith("person"):
                         ev = Evidence(country=ev.country or (ev.code or "")[:3] or None,
                                       rule=ev.rule, distance=token.i - j)
                         if ev.country in INTERNATIONAL:
                             ev = Evidence(rule=ev.rule)
                     found.append(ev)
+            elif name is None and (place := self._modifier_place(j, token)) is not None:
+                # "Kharkiv officials", "Gaza health officials"
+                found.append(Evidence(country=place.country, rule=f"place:{place.name}",
+                                      distance=token.i - j))
             elif agent is not None and j == agent.end - 1 and name is None:
                 if not person or adjacent:
                     found.append(Evidence(sector=agent.entry.sector,
@@ -400,6 +470,23 @@ class ActorResolver:
                 if sub is not None and sub.actor.code:
                     found.append(Evidence(sub.actor.country, sub.actor.sector, sub.actor.code,
                                           f"appos:{sub.actor.rule}", 50))
+            elif child.dep_ == "prep" and child.lower_ in {"in", "from", "at"} and not person \
+                    and token.i in self.agent_at:
+                # "protesters in Nairobi", "officials from Kenya": where they are from
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (pobj.i in self.name_at or pobj.i in self.place_at):
+                        sub = self.resolve(pobj)
+                        if sub is None or not sub.actor.code:
+                            continue
+                        if sub.kind == "org" and child.lower_ != "in":
+                            # "a researcher at Brookings", "an official from the UN"
+                            found.append(Evidence(sub.actor.country, sub.actor.sector,
+                                                  sub.actor.code, f"{child.lower_}:org", 42,
+                                                  owner=True))
+                        elif sub.kind in {"country", "place"} and sub.actor.country:
+                            found.append(Evidence(country=sub.actor.country,
+                                                  rule=f"{child.lower_}:{sub.actor.text}",
+                                                  distance=45))
             elif child.dep_ == "prep" and child.lower_ in TITLE_PREPS and not person:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (pobj.i in self.name_at or pobj.i in self.agent_at):
@@ -409,6 +496,26 @@ class ActorResolver:
                                                   sub.actor.code, f"{child.lower_}:{sub.kind}",
                                                   40, owner=child.lower_ in {"of", "for"}))
         return self._compose(found)
+
+    def _modifier_place(self, j: int, head: Token) -> Place | None:
+        """A place modifying an agent noun, whether or not the recogniser marked it."""
+        if j in self.place_at:
+            first, last, place = self.place_at[j]
+            return place if last - 1 == j else None
+        tok = self.doc[j]
+        proper = tok.pos_ == "PROPN" or (tok.is_title and tok.pos_ == "NOUN")
+        if self.places is None or head.i not in self.agent_at or not proper \
+                or tok.dep_ not in {"compound", "nmod"} or j in self.person_ents \
+                or (j + 1 < len(self.doc) and self.doc[j + 1].pos_ == "PROPN"
+                    and self.doc[j + 1].i != head.i):
+            return None
+        first = j
+        while first > 0 and self.doc[first - 1].pos_ == "PROPN" and first - 1 not in self.name_at:
+            first -= 1
+        place = self.places.lookup(self.doc[first:j + 1].text, self.prefer)
+        if place is not None and tok.pos_ != "PROPN" and place.population < 100_000:
+            return None  # a capitalised common noun ("Security officials") is no town
+        return place
 
     def _backer(self, match: NameMatch) -> bool:
         """A name used as a backer or an object ("Iranian-backed", "pro-Russian"), not as the
@@ -436,10 +543,18 @@ class ActorResolver:
 
     @staticmethod
     def _compose(found: list[Evidence]) -> Evidence:
-        """The nearest country or organisation, with the nearest sector."""
+        """The nearest country or organisation, with the nearest sector. Coordinated
+        modifiers ("U.S. and British officials") give the first as the actor and the others
+        as alternates."""
         if not found:
             return Evidence()
         found.sort(key=lambda e: e.distance)
+        coordinated = [e for e in found if e.coordinated is not None]
+        if coordinated:
+            first = max(coordinated, key=lambda e: e.distance)
+            others = [e for e in coordinated if e is not first]
+            found = [first] + [e for e in found if e.coordinated is None]
+            first.alternates = [(e.country, e.code) for e in others]
         out = Evidence()
         rules = []
         for ev in found:
@@ -455,6 +570,8 @@ class ActorResolver:
             elif ev.sector and out.sector is None and not ev.country and not ev.code:
                 out.sector = ev.sector
                 rules.append(ev.rule)
+        if coordinated:
+            out.alternates = first.alternates
         if out.code and out.code[:3] not in INTERNATIONAL:
             # an organisation's own code wins unless a title says otherwise
             out.code = make_code(out.country, out.sector) if out.sector else out.code

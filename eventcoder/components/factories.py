@@ -2,6 +2,7 @@
 
 Doc extensions (set before running, read after):
     doc._.article_id, doc._.published   inputs: an id for event ids, an ISO date or None
+    doc._.dateline                       input: the wire dateline's place, if any
     doc._.actors                         ArticleActors: every resolved mention, by head token
     doc._.quote_spans                    character ranges of the quotations
     doc._.quotes                         attributed Quote records
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..actors.gazetteer import cached_gazetteer
 from ..actors.matching import GazetteerMatcher
+from ..actors.places import default_places
 from ..actors.resolve import ActorResolver, ArticleActors
 from ..events.coder import EventCoder
 from ..events.dates import parse_iso
@@ -28,6 +30,7 @@ from ..quotes import QuoteAttributor, QuoteSpan, default_speech_words, find_quot
 _DOC_EXTENSIONS: dict[str, Any] = {
     "article_id": "doc",
     "published": None,
+    "dateline": None,
     "actors": None,
     "quote_spans": None,
     "quotes": None,
@@ -71,12 +74,13 @@ class ActorsComponent:
         self.name = name
         self.gazetteer = cached_gazetteer(_folders(dictionaries, "gazetteer"), builtin_gazetteer)
         self.matcher = GazetteerMatcher(nlp.vocab, nlp.make_doc, self.gazetteer)
+        self.places = default_places()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = find_quote_spans(doc.text)
         doc._.quote_spans = [(s.start, s.end) for s in spans]
         resolver = ActorResolver(doc, self.matcher, parse_iso(doc._.published),
-                                 doc._.quote_spans)
+                                 doc._.quote_spans, self.places)
         doc._.actors = resolver.run()
         return doc
 
@@ -103,12 +107,13 @@ class EventsComponent:
         register_extensions()
         self.name = name
         self.coder = EventCoder(cached_lexicon(_folders(dictionaries, "lexicon"), builtin_lexicon),
-                                default_ontology(), default_speech_words().verbs, monadic)
+                                default_ontology(), default_speech_words().verbs, monadic,
+                                default_places())
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.coder.code(
             doc, doc._.actors or ArticleActors(), parse_iso(doc._.published), doc._.article_id,
-            doc._.quote_speakers or [],
+            doc._.quote_speakers or [], doc._.dateline,
         )
         return doc
 

@@ -10,11 +10,13 @@ flags from `flags.py`. An event is emitted when both actors resolve to a code (o
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.places import Places
 from ..actors.resolve import ArticleActors, Mention
 from ..ontology import Ontology
 from ..records import Actor, Event, TextSpan
@@ -44,6 +46,9 @@ INTENT_VERBS = {
     "ready", "willing", "prepared", "determined", "set", "poised", "expect", "hope",
 }
 MAX_PAIRS = 4
+MATERIAL_CONFLICT = {"14", "15", "17", "18", "19", "20"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "along", "off", "around", "inside",
+                  "within"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +63,19 @@ class EventCoder:
     """Codes the events of Docs whose actors (and quotes) are already resolved."""
 
     def __init__(self, lexicon: Lexicon, ontology: Ontology, speech_verbs: Iterable[str],
-                 monadic: bool = False) -> None:
+                 monadic: bool = False, places: Places | None = None) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
         self.speech_verbs = frozenset(speech_verbs)
         self.monadic = monadic
+        self.places = places
 
     # -- driver --------------------------------------------------------------------------
     def code(self, doc: Doc, actors: ArticleActors, published: date | None, article_id: str,
-             quote_speakers: Iterable[tuple[int, int, Mention]] = ()) -> list[Event]:
+             quote_speakers: Iterable[tuple[int, int, Mention]] = (),
+             dateline: str | None = None) -> list[Event]:
         self.doc, self.actors = doc, actors
+        self.dateline = self._dateline_place(dateline)
         self.quote_speakers = list(quote_speakers)
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
@@ -230,6 +238,13 @@ class EventCoder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self._mentions(pobj)
+        for child in noun.children:
+            # "raided a camp in Jenin", "struck targets in Gaza": the place's country
+            if child.dep_ == "prep" and child.lower_ in {"in", "near", "inside"}:
+                for pobj in child.children:
+                    mention = self._mention(pobj) if pobj.dep_ == "pobj" else None
+                    if mention is not None and mention.kind in {"country", "place"}:
+                        return [mention]
         return []
 
     # -- roles -----------------------------------------------------------------------------
@@ -243,6 +258,8 @@ class EventCoder:
 
     def _with_conjuncts(self, token: Token, first: Mention | None) -> list[Mention]:
         out = [first] if first is not None else []
+        if first is not None:  # "U.S. and British officials": one phrase, two actors
+            out += [replace(first, actor=alt, alternates=[]) for alt in first.alternates]
         for conj in token.conjuncts:
             mention = self._mention(conj)
             if mention is not None and conj.i > token.i:
@@ -433,6 +450,18 @@ class EventCoder:
             source_how, target_how = "pattern-source", f"subject-as-target:{source_how}"
         sources = [m for m in sources if m.actor.code]
         targets = [m for m in targets if m.actor.code]
+        if sources and not targets and entry.code[:2] in MATERIAL_CONFLICT:
+            # "raided a camp in Jenin", "struck targets in Gaza": no actor is named as the
+            # target, so the place where it happened stands for it
+            place = self._locative_mention(trigger)
+            if place is not None:
+                # the country of the place, not its government: "in Nairobi" is Kenya
+                actor = place.actor
+                country = actor.country or ""
+                targets = [replace(place, actor=Actor(actor.text, actor.start, actor.end,
+                                                      country, country, None,
+                                                      f"location:{actor.text}"))]
+                target_how = "location"
         mutual = len(sources) > 1 and self._reciprocal(trigger)
         if not sources or (not targets and not self.monadic and not mutual):
             return []
@@ -449,6 +478,7 @@ class EventCoder:
             return []
         reported = self._reported_by(trigger)
         when, when_text = event_date(trigger, published)
+        location = self._location(trigger)
         trigger_span = TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger.text))
         confidence = _confidence(source_how, target_how, flags.negated or flags.hypothetical
                                  or flags.alleged)
@@ -472,12 +502,59 @@ class EventCoder:
                 cameo=code.code, root=code.root, quad=code.quad, goldstein=code.goldstein,
                 plover=code.plover, mode=code.mode, context=code.context,
                 negated=flags.negated, hypothetical=flags.hypothetical, alleged=flags.alleged,
-                reported_by=reported, date=when, date_text=when_text,
+                reported_by=reported, date=when, date_text=when_text, location=location,
                 rule=(f"{entry.source} '{entry.pattern}' source={source_how} "
                       f"target={target_how}{intent_rule}"),
                 confidence=confidence,
             ))
         return out
+
+    def _locative_mention(self, trigger: Token) -> Mention | None:
+        """A place (or country) in a locative phrase of the trigger, its object or its light
+        verb: "in Kharkiv", "near the border with Lebanon"."""
+        heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+        if trigger.pos_ not in {"VERB", "AUX"} and trigger.head.i != trigger.i:
+            heads.append(trigger.head)
+        for head in heads:
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
+                    continue
+                for pobj in child.children:
+                    mention = self.actors.at(pobj) if pobj.dep_ == "pobj" else None
+                    if mention is None or not mention.actor.country:
+                        continue
+                    if mention.kind == "place" or (mention.kind == "country" and (
+                            not mention.actor.sector or pobj.ent_type_ in {"GPE", "LOC"})):
+                        return mention
+        return None
+
+    def _location(self, trigger: Token) -> dict[str, Any] | None:
+        """Where the event happened: a place in a locative phrase, else the dateline."""
+        mention = self._locative_mention(trigger)
+        if mention is None:
+            return self.dateline
+        name = " ".join(t.text for t in self.doc[mention.start:mention.end] if t.lower_ != "the")
+        return self._place(name, mention.actor.country, "sentence")
+
+    def _place(self, name: str, country: str | None, source: str) -> dict[str, Any]:
+        place = self.places.lookup(name, {country} if country else frozenset()) \
+            if self.places is not None else None
+        if place is not None and country and place.country != country:
+            place = None
+        return {"name": name, "country": country or (place.country if place else None),
+                "lat": place.lat if place else None, "lon": place.lon if place else None,
+                "source": source}
+
+    def _dateline_place(self, dateline: str | None) -> dict[str, Any] | None:
+        """'KYIV, Ukraine' -> Kyiv, UKR."""
+        if not dateline or self.places is None:
+            return None
+        name = dateline.split(",")[0].strip().title()
+        place = self.places.lookup(name)
+        if place is None:
+            return None
+        return {"name": name, "country": place.country, "lat": place.lat, "lon": place.lon,
+                "source": "dateline"}
 
     def _reciprocal(self, trigger: Token) -> bool:
         lemma = trigger.lemma_.lower()
