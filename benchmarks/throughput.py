@@ -33,8 +33,9 @@ def corpus(count: int) -> list[Article]:
     if not texts:
         sys.exit(f"no example articles in {EXAMPLES}")
     sources = [p.read_text(encoding="utf-8") for p in texts]
-    return [Article(id=f"a{i}", text=sources[i % len(sources)], source=f"a{i}")
-            for i in range(count)]
+    return [
+        Article(id=f"a{i}", text=sources[i % len(sources)], source=f"a{i}") for i in range(count)
+    ]
 
 
 def peak_mb() -> float:
@@ -76,15 +77,18 @@ def main() -> None:
         bare_times.append(run_bare())
         full_times.append(run_full())
     b, f = statistics.median(bare_times), statistics.median(full_times)
-    print(f"model {model}, {len(articles)} articles, {words} words, batch size {args.batch_size}, "
-          f"{args.rounds} rounds (median)")
+    print(
+        f"model {model}, {len(articles)} articles, {words} words, batch size {args.batch_size}, "
+        f"{args.rounds} rounds (median)"
+    )
     print(f"{'':22}{'articles/s':>12}{'words/s':>12}{'seconds':>10}")
     print(f"{'bare spaCy parsing':22}{len(articles) / b:12.2f}{words / b:12.0f}{b:10.2f}")
     print(f"{'full eventcoder':22}{len(articles) / f:12.2f}{words / f:12.0f}{f:10.2f}")
     ratio = f / b
     print(f"cost ratio full/bare: {ratio:.3f}  (target <= 1.2: {'ok' if ratio <= 1.2 else 'OVER'})")
     mb = peak_mb()
-    print(f"peak memory of this process: {mb:.0f} MB  (target <= 700: {'ok' if mb <= 700 else 'OVER'})")
+    verdict = "ok" if mb <= 700 else "OVER"
+    print(f"peak memory of this process: {mb:.0f} MB  (target <= 700: {verdict})")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """eventcoder: explainable political event data (CAMEO, PLOVER) from news articles.
 
-    >>> import eventcoder
-    >>> result = eventcoder.code_text("Russian forces shelled Kharkiv on Monday, Ukrainian "
-    ...                               "officials said.", published="2024-05-13")
-    >>> [(e.source.code, e.cameo, e.target.code) for e in result.events]
+>>> import eventcoder
+>>> result = eventcoder.code_text("Russian forces shelled Kharkiv on Monday, Ukrainian "
+...                               "officials said.", published="2024-05-13")
+>>> [(e.source.code, e.cameo, e.target.code) for e in result.events]
 """
 
 from __future__ import annotations
@@ -39,8 +39,9 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'eventcoder' has no attribute {name!r}")
 
 
-def code_text(text: str, *, published: str | None = None, id: str = "text",
-              settings: Settings | None = None) -> ArticleResult:
+def code_text(
+    text: str, *, published: str | None = None, id: str = "text", settings: Settings | None = None
+) -> ArticleResult:
     """Code one article's text with a pipeline loaded for the call (use `Coder` for many)."""
     from .pipeline import Coder
 

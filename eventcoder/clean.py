@@ -211,9 +211,7 @@ def _repeats_title(paragraph: str, title: str) -> bool:
     return key(paragraph) in (key(title), key(first))
 
 
-def clean_text(
-    text: str, title: str | None = None, rules: FurnitureRules | None = None
-) -> Cleaned:
+def clean_text(text: str, title: str | None = None, rules: FurnitureRules | None = None) -> Cleaned:
     """Clean plain text: paragraphs, title, and furniture removal.
 
     Paragraphs are separated by blank lines; inside a block, hard-wrapped lines are joined
@@ -248,7 +246,7 @@ def clean_text(
         match = _DATELINE.match(paragraphs[0])
         if match and len(match.group("place")) >= 3:
             dateline = match.group("place")
-            paragraphs[0] = paragraphs[0][match.end():]
+            paragraphs[0] = paragraphs[0][match.end() :]
     return Cleaned(title, None, tuple(paragraphs), tuple(removed), dateline)
 
 
@@ -325,29 +323,96 @@ def _iso_date(value: object) -> str | None:
     return None
 
 
-_SKIP_TAGS = frozenset({
-    "script", "style", "noscript", "template", "svg", "head", "nav", "header", "footer",
-    "aside", "form", "button", "select", "iframe", "figure", "figcaption", "object",
-})
-_BLOCK_TAGS = frozenset({
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-    "section", "article", "main", "blockquote", "pre", "table", "tr", "td", "th", "hr",
-    "body", "address",
-})
-_VOID_TAGS = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
-})
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "head",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "select",
+        "iframe",
+        "figure",
+        "figcaption",
+        "object",
+    }
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "hr",
+        "body",
+        "address",
+    }
+)
+_VOID_TAGS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 _CONTAINERS = frozenset({"html", "body", "main", "article"})  # never skipped for a class
 _SKIP_CLASS = re.compile(
     r"(?:^|[\s_-])(?:comments?|share|sharing|social|newsletter|cookies?|related|advert|"
     r"advertisement|ad|ads|promo|subscribe|subscription|byline|caption|credit|breadcrumbs?|"
     r"skip-link)(?:$|[\s_-])"
 )
-_DATE_META = frozenset({
-    "article:published_time", "datepublished", "date", "pubdate", "publishdate",
-    "og:published_time", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date",
-})
+_DATE_META = frozenset(
+    {
+        "article:published_time",
+        "datepublished",
+        "date",
+        "pubdate",
+        "publishdate",
+        "og:published_time",
+        "dc.date",
+        "dc.date.issued",
+        "sailthru.date",
+        "parsely-pub-date",
+    }
+)
 
 
 class _TagStripper(HTMLParser):

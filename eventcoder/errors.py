@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     E001 = "No English spaCy pipeline is installed. Install one with: {install}"
     E002 = "Cannot load the spaCy pipeline {name!r}: {reason}"
     E010 = "{source}: the file is empty"

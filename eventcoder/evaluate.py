@@ -55,8 +55,9 @@ def overlap_ok(a: str, b: str) -> bool:
     return match.size >= 0.5 * min(len(a), len(b))
 
 
-def max_matching(gold: Sequence[Any], coded: Sequence[Any],
-                 fits: Callable[[Any, Any], bool]) -> dict[int, int]:
+def max_matching(
+    gold: Sequence[Any], coded: Sequence[Any], fits: Callable[[Any, Any], bool]
+) -> dict[int, int]:
     """Maximum one-to-one matching gold index -> coded index (Kuhn's augmenting paths).
 
     Gold items are served in order and a matched gold item stays matched, so putting the
@@ -114,10 +115,14 @@ class Tally:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "required": self.required, "required_matched": self.required_matched,
-            "coded": self.coded, "coded_matched": self.coded_matched,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4), "root_accuracy": round(self.root_accuracy, 4),
+            "required": self.required,
+            "required_matched": self.required_matched,
+            "coded": self.coded,
+            "coded_matched": self.coded_matched,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "root_accuracy": round(self.root_accuracy, 4),
         }
 
 
@@ -142,9 +147,11 @@ def score_article(output: dict[str, Any] | None, gold: dict[str, Any]) -> Articl
     coded = output.get("events", [])
 
     def fits(g: dict[str, Any], c: dict[str, Any]) -> bool:
-        return (actor_country(c.get("source")) == g.get("source")
-                and actor_country(c.get("target")) == g.get("target")
-                and str(c.get("cameo", ""))[:2] in _roots(g))
+        return (
+            actor_country(c.get("source")) == g.get("source")
+            and actor_country(c.get("target")) == g.get("target")
+            and str(c.get("cameo", ""))[:2] in _roots(g)
+        )
 
     pairs = max_matching(gold_events, coded, fits)
     matched_coded = set(pairs.values())
@@ -155,8 +162,11 @@ def score_article(output: dict[str, Any] | None, gold: dict[str, Any]) -> Articl
         tally = report.roots[root]
         tally.required += 1
         report.events.required += 1
-        dyad = any(actor_country(c.get("source")) == g.get("source")
-                   and actor_country(c.get("target")) == g.get("target") for c in coded)
+        dyad = any(
+            actor_country(c.get("source")) == g.get("source")
+            and actor_country(c.get("target")) == g.get("target")
+            for c in coded
+        )
         tally.dyad_found += dyad
         report.events.dyad_found += dyad
         if i in pairs:
@@ -176,13 +186,26 @@ def score_article(output: dict[str, Any] | None, gold: dict[str, Any]) -> Articl
 
     gold_quotes = gold.get("quotes", [])
     quotes = output.get("quotes", [])
-    qpairs = max_matching(gold_quotes, quotes, lambda g, q: actor_country(q.get("speaker"))
-                          == g.get("speakerCode") and overlap_ok(g.get("text", ""), q.get("text", "")))
-    report.quotes = Tally(required=len(gold_quotes), required_matched=len(qpairs),
-                          coded=len(quotes), coded_matched=len(qpairs))
+    qpairs = max_matching(
+        gold_quotes,
+        quotes,
+        lambda g, q: (
+            actor_country(q.get("speaker")) == g.get("speakerCode")
+            and overlap_ok(g.get("text", ""), q.get("text", ""))
+        ),
+    )
+    report.quotes = Tally(
+        required=len(gold_quotes),
+        required_matched=len(qpairs),
+        coded=len(quotes),
+        coded_matched=len(qpairs),
+    )
 
-    texts = [output.get("body", "")] + [e.get("sentence", "") for e in coded] + \
-            [q.get("text", "") for q in quotes]
+    texts = (
+        [output.get("body", "")]
+        + [e.get("sentence", "") for e in coded]
+        + [q.get("text", "") for q in quotes]
+    )
     normal_texts = [_normal(t) for t in texts]
     for prefix in gold.get("boilerplate", []):
         needle = _normal(prefix)
@@ -231,21 +254,27 @@ def load_gold(path: Path) -> dict[str, dict[str, Any]]:
             try:
                 docs.append((str(file), 1, json.loads(file.read_text(encoding="utf-8"))))
             except json.JSONDecodeError as exc:
-                raise DataFileError(Errors.E040, source=str(file), line=exc.lineno,
-                                    reason=str(exc)) from exc
+                raise DataFileError(
+                    Errors.E040, source=str(file), line=exc.lineno, reason=str(exc)
+                ) from exc
     else:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if line.strip():
                 try:
                     docs.append((str(path), number, json.loads(line)))
                 except json.JSONDecodeError as exc:
-                    raise DataFileError(Errors.E040, source=str(path), line=number,
-                                        reason=str(exc)) from exc
+                    raise DataFileError(
+                        Errors.E040, source=str(path), line=number, reason=str(exc)
+                    ) from exc
     gold: dict[str, dict[str, Any]] = {}
-    for source, line, doc in docs:
+    for source, number, doc in docs:
         if "id" not in doc or "events" not in doc:
-            raise DataFileError(Errors.E040, source=source, line=line,
-                                reason="a gold document needs 'id' and 'events'")
+            raise DataFileError(
+                Errors.E040,
+                source=source,
+                line=number,
+                reason="a gold document needs 'id' and 'events'",
+            )
         gold[str(doc["id"])] = doc
     return gold
 
@@ -257,14 +286,18 @@ def load_outputs(path: Path) -> dict[str, dict[str, Any]]:
             try:
                 doc = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise DataFileError(Errors.E013, source=str(path), line=number,
-                                    reason=str(exc)) from exc
+                raise DataFileError(
+                    Errors.E013, source=str(path), line=number, reason=str(exc)
+                ) from exc
             out[str(doc.get("id"))] = doc
     return out
 
 
-def evaluate(outputs: dict[str, dict[str, Any]], gold: dict[str, dict[str, Any]],
-             ids: Iterable[str] | None = None) -> Report:
+def evaluate(
+    outputs: dict[str, dict[str, Any]],
+    gold: dict[str, dict[str, Any]],
+    ids: Iterable[str] | None = None,
+) -> Report:
     """Score every gold article (or those in `ids`) against the coder's outputs."""
     wanted = list(ids) if ids is not None else sorted(i for i in gold if i in outputs)
     return Report([score_article(outputs.get(i), gold[i]) for i in wanted])

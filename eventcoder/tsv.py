@@ -39,14 +39,20 @@ def read_tsv(path: Path, required: tuple[str, ...] = ()) -> Iterator[Row]:
                 missing = [c for c in required if c not in header]
                 if missing:
                     raise DataFileError(
-                        Errors.E030, source=str(path), line=number,
+                        Errors.E030,
+                        source=str(path),
+                        line=number,
                         reason=f"header lacks column(s) {', '.join(missing)}",
                     )
                 continue
             if len(cells) > len(header):
                 raise DataFileError(
-                    Errors.E030, source=str(path), line=number,
+                    Errors.E030,
+                    source=str(path),
+                    line=number,
                     reason=f"{len(cells)} cells but the header has {len(header)} columns",
                 )
-            values = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
+            values = {
+                name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)
+            }
             yield Row(str(path), number, values)

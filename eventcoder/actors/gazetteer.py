@@ -20,15 +20,52 @@ from ..tsv import Row, read_tsv
 
 INTERNATIONAL = ("IGO", "NGO", "IMG")
 SECTORS = frozenset(
-    "GOV MIL COP JUD LEG PTY ELI OPP REB UAF SPY MED BUS CVL EDU REL REF HLH LAB AGR ENV "
-    "HRI CRM DEV IGO NGO MOD RAD SEP INS".split()
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "PTY",
+        "ELI",
+        "OPP",
+        "REB",
+        "UAF",
+        "SPY",
+        "MED",
+        "BUS",
+        "CVL",
+        "EDU",
+        "REL",
+        "REF",
+        "HLH",
+        "LAB",
+        "AGR",
+        "ENV",
+        "HRI",
+        "CRM",
+        "DEV",
+        "IGO",
+        "NGO",
+        "MOD",
+        "RAD",
+        "SEP",
+        "INS",
+    ]
 )
 CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3}){0,3}$")
 
 # Kinds of name entries, in the order that breaks ties between equally long matches.
 # ("nonactor" comes last: on an identical span a real name wins; a longer one still blocks.)
 NAME_KINDS = (
-    "org", "person", "seat", "country", "demonym", "capital", "contextual", "nonactor",
+    "org",
+    "person",
+    "seat",
+    "country",
+    "demonym",
+    "capital",
+    "contextual",
+    "nonactor",
 )
 
 
@@ -83,8 +120,9 @@ class Person:
         before = [r for r in ordered if r.end is not None and r.end < when]
         if before and before[-1].country:
             last = before[-1]
-            return Role(f"{last.country}ELI", last.country, "ELI", last.end, None,
-                        f"former {last.role}"), "former"
+            return Role(
+                f"{last.country}ELI", last.country, "ELI", last.end, None, f"former {last.role}"
+            ), "former"
         return None, "not-yet"
 
 
@@ -157,12 +195,20 @@ class Gazetteer:
             self._add_country(row)
         for row in rows("seats.tsv", ("phrase", "code")):
             code = self._code(row, row.get("code"))
-            self._add_name(row.get("phrase"), "seat", code, code[:3], code[3:6] or None,
-                           row.get("phrase"))
+            self._add_name(
+                row.get("phrase"), "seat", code, code[:3], code[3:6] or None, row.get("phrase")
+            )
         for row in rows("contextual.tsv", ("phrase", "code", "requires")):
             code = self._code(row, row.get("code"))
-            self._add_name(row.get("phrase"), "contextual", code, code[:3], code[3:6] or None,
-                           row.get("phrase"), tuple(row.alternatives("requires")))
+            self._add_name(
+                row.get("phrase"),
+                "contextual",
+                code,
+                code[:3],
+                code[3:6] or None,
+                row.get("phrase"),
+                tuple(row.alternatives("requires")),
+            )
         for row in rows("nonactors.tsv", ("phrase",)):
             self._add_name(row.get("phrase"), "nonactor", None, None, None, row.get("phrase"))
         for row in rows("organizations.tsv", ("names", "code")):
@@ -177,9 +223,17 @@ class Gazetteer:
             raise row.error(f"malformed actor code {code!r}")
         return code
 
-    def _add_name(self, phrase: str, kind: str, code: str | None, country: str | None,
-                  sector: str | None, name: str, requires: tuple[str, ...] = (),
-                  person: Person | None = None) -> None:
+    def _add_name(
+        self,
+        phrase: str,
+        kind: str,
+        code: str | None,
+        country: str | None,
+        sector: str | None,
+        name: str,
+        requires: tuple[str, ...] = (),
+        person: Person | None = None,
+    ) -> None:
         if country in INTERNATIONAL:
             country = None
         entry = NameEntry(phrase, kind, code, country, sector, name, requires, person)

@@ -23,8 +23,9 @@ class PhraseQuery:
 
 def _best(doc: Doc, start_char: int) -> Mention | None:
     """The mention that heads the phrase: the root of its last sentence, else the widest."""
-    mentions = [m for m in doc._.actors.mentions
-                if doc[m.head].idx >= start_char and m.kind != "pronoun"]
+    mentions: list[Mention] = [
+        m for m in doc._.actors.mentions if doc[m.head].idx >= start_char and m.kind != "pronoun"
+    ]
     if not mentions:
         return None
     last = list(doc.sents)[-1]
@@ -37,11 +38,15 @@ def _best(doc: Doc, start_char: int) -> Mention | None:
     return max(mentions, key=lambda m: m.end - m.start)
 
 
-def resolve_phrases(nlp: Language, queries: Iterable[PhraseQuery], batch_size: int = 32
-                    ) -> Iterator[dict[str, Any]]:
+def resolve_phrases(
+    nlp: Language, queries: Iterable[PhraseQuery], batch_size: int = 32
+) -> Iterator[dict[str, Any]]:
     """One result per query: {phrase, code, country, sector, matched, rule}."""
-    disabled = [name for name in nlp.pipe_names
-                if name.startswith("eventcoder_") and name not in PIPES_NEEDED]
+    disabled = [
+        name
+        for name in nlp.pipe_names
+        if name.startswith("eventcoder_") and name not in PIPES_NEEDED
+    ]
     items = list(queries)
     docs = []
     for query in items:

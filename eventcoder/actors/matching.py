@@ -33,8 +33,10 @@ class AgentMatch:
     entry: AgentEntry
 
 
-def select_names(raw: dict[tuple[int, int], tuple[NameEntry, ...]],
-                 allow: Callable[[NameEntry], bool] | None = None) -> list[NameMatch]:
+def select_names(
+    raw: dict[tuple[int, int], tuple[NameEntry, ...]],
+    allow: Callable[[NameEntry], bool] | None = None,
+) -> list[NameMatch]:
     spans: list[tuple[int, int, int]] = []
     kept: dict[tuple[int, int], tuple[NameEntry, ...]] = {}
     for key, entries in raw.items():
@@ -81,26 +83,34 @@ class GazetteerMatcher:
             self.agents.add("A" + str(index), [make_doc(phrase)])
         self._agent_list = list(gazetteer.agents.values())
 
-    def find_names(self, doc: Doc, allow: Callable[[NameEntry], bool] | None = None
-                   ) -> list[NameMatch]:
+    def find_names(
+        self, doc: Doc, allow: Callable[[NameEntry], bool] | None = None
+    ) -> list[NameMatch]:
         """Longest non-overlapping name matches; `allow` filters entries before choosing."""
         return select_names(self.raw_names(doc), allow)
 
-    def find_names_from(self, raw: dict[tuple[int, int], tuple[NameEntry, ...]],
-                        allow: Callable[[NameEntry], bool] | None = None) -> list[NameMatch]:
+    def find_names_from(
+        self,
+        raw: dict[tuple[int, int], tuple[NameEntry, ...]],
+        allow: Callable[[NameEntry], bool] | None = None,
+    ) -> list[NameMatch]:
         return select_names(raw, allow)
 
     def raw_names(self, doc: Doc) -> dict[tuple[int, int], tuple[NameEntry, ...]]:
         """Every name match (overlapping), by token span."""
         hits = list(self.names(doc))
         if len(self.caseless):
-            hits += [h for h in self.caseless(doc)
-                     if any(c.isupper() for c in doc[h[1]:h[2]].text)]
+            hits += [
+                h for h in self.caseless(doc) if any(c.isupper() for c in doc[h[1] : h[2]].text)
+            ]
         found: dict[tuple[int, int], tuple[NameEntry, ...]] = {}
         for match_id, start, end in hits:
             phrase = self._phrases[int(doc.vocab.strings[match_id])]
-            entries = tuple(e for e in self.gazetteer.names[phrase]
-                            if e.kind != "person" or _whole_words(doc, start, end))
+            entries = tuple(
+                e
+                for e in self.gazetteer.names[phrase]
+                if e.kind != "person" or _whole_words(doc, start, end)
+            )
             if not entries:
                 continue  # "Park Jin" inside "Park Jin-young"
             key = (start, end)

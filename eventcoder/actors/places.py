@@ -33,8 +33,13 @@ class Place:
     population: int
 
     def to_dict(self) -> dict[str, object]:
-        return {"name": self.name, "country": self.country, "kind": self.kind,
-                "lat": self.lat, "lon": self.lon}
+        return {
+            "name": self.name,
+            "country": self.country,
+            "kind": self.kind,
+            "lat": self.lat,
+            "lon": self.lon,
+        }
 
 
 class Places:
@@ -80,12 +85,18 @@ def _cities() -> Iterable[Place]:
             continue
         names = {city["name"]}
         # Latin-script alternative names that look like names ("Kiev", "Kharkov")
-        names.update(n for n in city.get("alternatenames", [])
-                     if n[:1].isupper() and n.isascii() and len(n) > 3
-                     and n.replace("-", "").replace(" ", "").replace("'", "").isalpha())
+        names.update(
+            n
+            for n in city.get("alternatenames", [])
+            if n[:1].isupper()
+            and n.isascii()
+            and len(n) > 3
+            and n.replace("-", "").replace(" ", "").replace("'", "").isalpha()
+        )
         for name in names:
-            yield Place(name, country, "city", city["latitude"], city["longitude"],
-                        int(city["population"]))
+            yield Place(
+                name, country, "city", city["latitude"], city["longitude"], int(city["population"])
+            )
     for state in gc.get_us_states().values():
         yield Place(state["name"], "USA", "state", None, None, 5_000_000)
 

@@ -29,12 +29,35 @@ FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "onetime", "one-time"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‐", "–"}
 GENERIC_BODIES = {
-    "group", "organisation", "organization", "movement", "body", "bloc", "alliance",
-    "militia", "faction", "coalition", "union", "outfit", "network",
+    "group",
+    "organisation",
+    "organization",
+    "movement",
+    "body",
+    "bloc",
+    "alliance",
+    "militia",
+    "faction",
+    "coalition",
+    "union",
+    "outfit",
+    "network",
 }
 BACKER_SUFFIXES = {
-    "backed", "supported", "sponsored", "allied", "aligned", "funded", "armed", "trained",
-    "leaning", "friendly", "inspired", "brokered", "mediated", "based",
+    "backed",
+    "supported",
+    "sponsored",
+    "allied",
+    "aligned",
+    "funded",
+    "armed",
+    "trained",
+    "leaning",
+    "friendly",
+    "inspired",
+    "brokered",
+    "mediated",
+    "based",
 }
 
 
@@ -86,26 +109,38 @@ def make_code(country: str | None, sector: str | None) -> str | None:
 class ActorResolver:
     """Resolves the actors of one Doc. Create one per Doc; call `run()`."""
 
-    def __init__(self, doc: Doc, matcher: GazetteerMatcher, published: date | None,
-                 quote_spans: Iterable[tuple[int, int]] = (), places: Places | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        matcher: GazetteerMatcher,
+        published: date | None,
+        quote_spans: Iterable[tuple[int, int]] = (),
+        places: Places | None = None,
+    ) -> None:
         self.doc = doc
         self.published = published
         self.quotes = list(quote_spans)  # character ranges of quotations
         raw = matcher.raw_names(doc)
         self.countries_mentioned = {
-            code for entries in raw.values() for e in entries if e.kind != "contextual"
-            for code in (e.country, e.code) if code
+            code
+            for entries in raw.values()
+            for e in entries
+            if e.kind != "contextual"
+            for code in (e.country, e.code)
+            if code
         }
         self.names = matcher.find_names_from(raw, self._context_ok) if raw else []
         self.agents = matcher.find_agents(doc)
         # Non-actor places ("South China Sea") only block shorter names inside them.
         covered = {i for m in self.names for i in range(m.start, m.end)}
         self.names = [m for m in self.names if m.entry.kind != "nonactor"]
-        self.name_at: dict[int, NameMatch] = {i: m for m in self.names for i in range(m.start, m.end)}
+        self.name_at: dict[int, NameMatch] = {
+            i: m for m in self.names for i in range(m.start, m.end)
+        }
         # An agent noun inside a name is part of the name: "People's Republic of China".
-        self.agents = [a for a in self.agents
-                       if not any(i in covered for i in range(a.start, a.end))]
+        self.agents = [
+            a for a in self.agents if not any(i in covered for i in range(a.start, a.end))
+        ]
         self.agent_at: dict[int, AgentMatch] = {
             i: m for m in self.agents for i in range(m.start, m.end)
         }
@@ -119,8 +154,9 @@ class ActorResolver:
         self.prefer = prefer = frozenset(c for c in self.countries_mentioned if len(c) == 3)
         if places is not None:
             for ent in doc.ents:
-                if ent.label_ in PLACE_LABELS and not any(i in self.name_at for i in
-                                                           range(ent.start, ent.end)):
+                if ent.label_ in PLACE_LABELS and not any(
+                    i in self.name_at for i in range(ent.start, ent.end)
+                ):
                     place = places.lookup(ent.text, prefer)
                     if place is not None:
                         for i in range(ent.start, ent.end):
@@ -145,8 +181,13 @@ class ActorResolver:
             # Part of a larger noun phrase whose head is the candidate, unless that head is
             # no actor at all: "U.S. allegations", "Russian positions".
             head = token.head.i
-            if i not in self.name_at or self.name_at[i].end - 1 != i or head in self.name_at \
-                    or head in self.agent_at or head in self.person_ents:
+            if (
+                i not in self.name_at
+                or self.name_at[i].end - 1 != i
+                or head in self.name_at
+                or head in self.agent_at
+                or head in self.person_ents
+            ):
                 return False
         return (
             i in self.name_at
@@ -195,28 +236,61 @@ class ActorResolver:
             if entry.kind == "org" and entry.person is not None:
                 role, how = entry.person.role_at(self.published)
                 if role is not None:
-                    return self._mention(token, start, end, role.code, role.country,
-                                         role.sector, "org", f"org:dated:{how}")
+                    return self._mention(
+                        token,
+                        start,
+                        end,
+                        role.code,
+                        role.country,
+                        role.sector,
+                        "org",
+                        f"org:dated:{how}",
+                    )
             if entry.kind == "org" and entry.code and entry.code[:3] in INTERNATIONAL:
                 return self._mention(token, start, end, entry.code, None, None, "org", "org")
             if entry.kind in {"org", "seat", "contextual"}:
-                return self._mention(token, start, end, entry.code, entry.country, entry.sector,
-                                     entry.kind, entry.kind)
+                return self._mention(
+                    token,
+                    start,
+                    end,
+                    entry.code,
+                    entry.country,
+                    entry.sector,
+                    entry.kind,
+                    entry.kind,
+                )
             if entry.kind in {"country", "capital", "demonym"}:
                 sector = entry.sector
                 agent = self._head_agent(token)
                 if entry.kind == "demonym" and agent is None:
                     # "the Russians", "Israelis": the people of a country
-                    return self._mention(token, start, end, entry.country, entry.country,
-                                         None, "country", "demonym")
-                return self._mention(token, start, end, make_code(entry.country, sector),
-                                     entry.country, sector, "country", entry.kind)
+                    return self._mention(
+                        token, start, end, entry.country, entry.country, None, "country", "demonym"
+                    )
+                return self._mention(
+                    token,
+                    start,
+                    end,
+                    make_code(entry.country, sector),
+                    entry.country,
+                    sector,
+                    "country",
+                    entry.kind,
+                )
         if i in self.agent_at:
             return self._agent(token, start, end)
         if i in self.place_at:
             first, last, place = self.place_at[i]
-            return self._mention(token, min(start, first), max(end, last), place.country,
-                                 place.country, None, "place", f"place:{place.kind}:{place.name}")
+            return self._mention(
+                token,
+                min(start, first),
+                max(end, last),
+                place.country,
+                place.country,
+                None,
+                "place",
+                f"place:{place.kind}:{place.name}",
+            )
         if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
             return self._pronoun(token)
         if i in self.person_ents or token.pos_ == "PROPN":
@@ -232,23 +306,43 @@ class ActorResolver:
             return None
         international = token.lemma_.lower() in {"body", "bloc", "alliance"} or any(
             t.lower_ in {"world", "international", "western", "military", "nation", "regional"}
-            for t in self.doc[start:token.i])
+            for t in self.doc[start : token.i]
+        )
         for mention in reversed(self.result.mentions):
             code = mention.actor.code
             if mention.head >= token.i or not code:
                 continue
             is_international = code[:3] in INTERNATIONAL
-            if international != is_international or (mention.kind != "org" and not (
-                    is_international and mention.kind == "agent")):
+            if international != is_international or (
+                mention.kind != "org" and not (is_international and mention.kind == "agent")
+            ):
                 continue  # "NATO leaders met ... the Western military alliance"
             actor = mention.actor
-            return self._mention(token, start, end, actor.code, actor.country, actor.sector,
-                                 "org", f"org:earlier-mention({actor.text})")
+            return self._mention(
+                token,
+                start,
+                end,
+                actor.code,
+                actor.country,
+                actor.sector,
+                "org",
+                f"org:earlier-mention({actor.text})",
+            )
         return None
 
-    def _mention(self, token: Token, start: int, end: int, code: str | None, country: str | None,
-                 sector: str | None, kind: str, rule: str, person: str | None = None,
-                 agent: str | None = None) -> Mention:
+    def _mention(
+        self,
+        token: Token,
+        start: int,
+        end: int,
+        code: str | None,
+        country: str | None,
+        sector: str | None,
+        kind: str,
+        rule: str,
+        person: str | None = None,
+        agent: str | None = None,
+    ) -> Mention:
         span = self.doc[start:end]
         actor = Actor(span.text, span.start_char, span.end_char, code, country, sector, rule)
         return Mention(token.i, start, end, actor, kind, person=person, agent=agent)
@@ -257,51 +351,105 @@ class ActorResolver:
     def _person(self, token: Token, start: int, end: int, entry: NameEntry | None) -> Mention:
         name_tokens = self._name_tokens(token)
         name_text = " ".join(t.text for t in name_tokens) if name_tokens else token.text
-        name_text = self.doc[name_tokens[0].i:name_tokens[-1].i + 1].text if name_tokens else name_text
+        name_text = (
+            self.doc[name_tokens[0].i : name_tokens[-1].i + 1].text if name_tokens else name_text
+        )
         canonical = entry.person.name if entry is not None and entry.person else name_text
-        desc = self._describe(token, exclude=set(range(name_tokens[0].i, name_tokens[-1].i + 1))
-                              if name_tokens else {token.i}, person=True)
+        desc = self._describe(
+            token,
+            exclude=set(range(name_tokens[0].i, name_tokens[-1].i + 1))
+            if name_tokens
+            else {token.i},
+            person=True,
+        )
         if self._is_former(token, start):
             country = desc.country
             if country is None and entry is not None and entry.person is not None:
-                country = next((r.country for r in sorted(entry.person.roles,
-                                                          key=lambda r: r.start or date.min,
-                                                          reverse=True) if r.country), None)
+                country = next(
+                    (
+                        r.country
+                        for r in sorted(
+                            entry.person.roles, key=lambda r: r.start or date.min, reverse=True
+                        )
+                        if r.country
+                    ),
+                    None,
+                )
             if country:
-                return self._mention(token, start, end, country + "ELI", country, "ELI",
-                                     "person", "person:former", person=canonical)
+                return self._mention(
+                    token,
+                    start,
+                    end,
+                    country + "ELI",
+                    country,
+                    "ELI",
+                    "person",
+                    "person:former",
+                    person=canonical,
+                )
         if desc.code or desc.country:
             code = desc.code or make_code(desc.country, desc.sector)
             sector = None if code and code[:3] in INTERNATIONAL else desc.sector
-            return self._mention(token, start, end, code, desc.country, sector, "person",
-                                 "person:described" + (f"({desc.rule})" if desc.rule else ""),
-                                 person=canonical)
+            return self._mention(
+                token,
+                start,
+                end,
+                code,
+                desc.country,
+                sector,
+                "person",
+                "person:described" + (f"({desc.rule})" if desc.rule else ""),
+                person=canonical,
+            )
         remembered = self._remembered_person(token, name_text)
         if remembered is not None:
             actor = remembered.actor
-            return self._mention(token, start, end, actor.code, actor.country, actor.sector,
-                                 "person", "person:earlier-mention", person=remembered.person)
+            return self._mention(
+                token,
+                start,
+                end,
+                actor.code,
+                actor.country,
+                actor.sector,
+                "person",
+                "person:earlier-mention",
+                person=remembered.person,
+            )
         if entry is not None and entry.person is not None:
             role, how = entry.person.role_at(self.published)
             if role is not None:
-                return self._mention(token, start, end, role.code, role.country, role.sector,
-                                     "person", f"person:gazetteer:{how}", person=canonical)
-        return self._mention(token, start, end, None, None, None, "person", "person:unresolved",
-                             person=canonical)
+                return self._mention(
+                    token,
+                    start,
+                    end,
+                    role.code,
+                    role.country,
+                    role.sector,
+                    "person",
+                    f"person:gazetteer:{how}",
+                    person=canonical,
+                )
+        return self._mention(
+            token, start, end, None, None, None, "person", "person:unresolved", person=canonical
+        )
 
     def _name_tokens(self, token: Token) -> list[Token]:
         """The proper-name tokens of a person mention (the entity or the PROPN run)."""
         match = self.name_at.get(token.i)
         if match is not None:
-            return list(self.doc[match.start:match.end])
+            return list(self.doc[match.start : match.end])
         for ent in self.doc.ents:
             if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
                 return list(ent)
         run = [token]
         j = token.i - 1
-        while j >= 0 and (self.doc[j].pos_ == "PROPN" or self.doc[j].text == "-") \
-                and self.doc[j].head.i == token.i and j not in self.agent_at \
-                and j not in self.name_at:
+        while (
+            j >= 0
+            and (self.doc[j].pos_ == "PROPN" or self.doc[j].text == "-")
+            and self.doc[j].head.i == token.i
+            and j not in self.agent_at
+            and j not in self.name_at
+        ):
             run.insert(0, self.doc[j])
             j -= 1
         return run
@@ -314,8 +462,9 @@ class ActorResolver:
             if mention.head >= token.i or mention.kind != "person" or not mention.person:
                 continue
             full = mention.person.split()
-            if text == mention.person or (len(parts) == 1 and parts[0] in (full[0], full[-1])
-                                          and len(full) > 1):
+            if text == mention.person or (
+                len(parts) == 1 and parts[0] in (full[0], full[-1]) and len(full) > 1
+            ):
                 return mention
         return None
 
@@ -330,10 +479,22 @@ class ActorResolver:
             if self.doc[mention.head].dep_ in {"compound", "amod"}:
                 continue  # "the Biden administration": a modifier, not an antecedent
             actor = mention.actor
-            return Mention(token.i, token.i, token.i + 1,
-                           Actor(token.text, token.idx, token.idx + len(token.text), actor.code,
-                                 actor.country, actor.sector, f"pronoun:{mention.actor.text}"),
-                           "pronoun", person=mention.person)
+            return Mention(
+                token.i,
+                token.i,
+                token.i + 1,
+                Actor(
+                    token.text,
+                    token.idx,
+                    token.idx + len(token.text),
+                    actor.code,
+                    actor.country,
+                    actor.sector,
+                    f"pronoun:{mention.actor.text}",
+                ),
+                "pronoun",
+                person=mention.person,
+            )
         return None
 
     # -- agents (officials, ministries, soldiers ...) ------------------------------------
@@ -347,8 +508,17 @@ class ActorResolver:
         if self._is_former(token, start):
             sector = "ELI"
         if desc.code and desc.code[:3] in INTERNATIONAL:
-            return self._mention(token, start, end, desc.code, None, None, "agent",
-                                 f"agent:{agent.entry.lemma}+{desc.rule}", agent=agent.entry.lemma)
+            return self._mention(
+                token,
+                start,
+                end,
+                desc.code,
+                None,
+                None,
+                "agent",
+                f"agent:{agent.entry.lemma}+{desc.rule}",
+                agent=agent.entry.lemma,
+            )
         if desc.code and not desc.country:
             desc.country = desc.code[:3]
         if desc.country:
@@ -358,11 +528,20 @@ class ActorResolver:
                 sector = desc.owner_sector
             elif desc.code and desc.code[3:6] and desc.rule.startswith(("org", "seat")):
                 sector = desc.code[3:6] if agent.entry.kind == "member" else sector
-            mention = self._mention(token, start, end, make_code(desc.country, sector),
-                                    desc.country, sector, "agent",
-                                    f"agent:{agent.entry.lemma}+{desc.rule}",
-                                    agent=agent.entry.lemma)
+            mention = self._mention(
+                token,
+                start,
+                end,
+                make_code(desc.country, sector),
+                desc.country,
+                sector,
+                "agent",
+                f"agent:{agent.entry.lemma}+{desc.rule}",
+                agent=agent.entry.lemma,
+            )
             for country, code in desc.alternates:
+                alt_code: str | None
+                alt_country: str | None
                 if code and code[:3] in INTERNATIONAL:
                     alt_code, alt_country = code, None
                 else:
@@ -370,19 +549,45 @@ class ActorResolver:
                     alt_code = make_code(alt_country, sector)
                 if alt_code:
                     actor = mention.actor
-                    mention.alternates.append(Actor(actor.text, actor.start, actor.end, alt_code,
-                                                    alt_country, sector if alt_country else None,
-                                                    actor.rule + ":coordinated"))
+                    mention.alternates.append(
+                        Actor(
+                            actor.text,
+                            actor.start,
+                            actor.end,
+                            alt_code,
+                            alt_country,
+                            sector if alt_country else None,
+                            actor.rule + ":coordinated",
+                        )
+                    )
             return mention
         earlier = self._remembered_title(token, agent.entry.lemma)
         if earlier is not None:
             actor = earlier.actor
-            return self._mention(token, start, end, actor.code, actor.country, actor.sector,
-                                 "agent", f"title:earlier-mention({actor.text})",
-                                 person=earlier.person, agent=agent.entry.lemma)
+            return self._mention(
+                token,
+                start,
+                end,
+                actor.code,
+                actor.country,
+                actor.sector,
+                "agent",
+                f"title:earlier-mention({actor.text})",
+                person=earlier.person,
+                agent=agent.entry.lemma,
+            )
         # Known role, unknown country: kept (a quote's speaker text), but without a code.
-        return self._mention(token, start, end, None, None, sector, "agent",
-                             f"agent:{agent.entry.lemma}:no-country", agent=agent.entry.lemma)
+        return self._mention(
+            token,
+            start,
+            end,
+            None,
+            None,
+            sector,
+            "agent",
+            f"agent:{agent.entry.lemma}:no-country",
+            agent=agent.entry.lemma,
+        )
 
     def _remembered_title(self, token: Token, lemma: str) -> Mention | None:
         """'the minister' -> the most recent resolved mention introduced with that title."""
@@ -394,7 +599,7 @@ class ActorResolver:
         return None
 
     def _is_former(self, token: Token, start: int) -> bool:
-        return any(t.lower_ in FORMER for t in self.doc[start:token.i])
+        return any(t.lower_ in FORMER for t in self.doc[start : token.i])
 
     # -- evidence ------------------------------------------------------------------------
     def _np_bounds(self, token: Token) -> tuple[int, int]:
@@ -426,11 +631,22 @@ class ActorResolver:
             actor = sub.actor
             if person and (actor.code or "")[:3] not in INTERNATIONAL:
                 # "Kim Jong-un's sister": a country, not an office
-                found.append(Evidence(country=actor.country, rule=f"owner:{sub.kind}",
-                                      distance=token.i - child.i))
+                found.append(
+                    Evidence(
+                        country=actor.country, rule=f"owner:{sub.kind}", distance=token.i - child.i
+                    )
+                )
             else:
-                found.append(Evidence(actor.country, actor.sector, actor.code,
-                                      f"owner:{sub.kind}", token.i - child.i, owner=True))
+                found.append(
+                    Evidence(
+                        actor.country,
+                        actor.sector,
+                        actor.code,
+                        f"owner:{sub.kind}",
+                        token.i - child.i,
+                        owner=True,
+                    )
+                )
         # Other left modifiers. For people, only a title right before the name gives the sector.
         adjacent = True
         for j in range(token.i - 1, left_start - 1, -1):
@@ -448,19 +664,30 @@ class ActorResolver:
                     if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
                         ev.coordinated = j
                     if person and ev.rule.startswith("person"):
-                        ev = Evidence(country=ev.country or (ev.code or "")[:3] or None,
-                                      rule=ev.rule, distance=token.i - j)
+                        ev = Evidence(
+                            country=ev.country or (ev.code or "")[:3] or None,
+                            rule=ev.rule,
+                            distance=token.i - j,
+                        )
                         if ev.country in INTERNATIONAL:
                             ev = Evidence(rule=ev.rule)
                     found.append(ev)
             elif name is None and (place := self._modifier_place(j, token)) is not None:
                 # "Kharkiv officials", "Gaza health officials"
-                found.append(Evidence(country=place.country, rule=f"place:{place.name}",
-                                      distance=token.i - j))
+                found.append(
+                    Evidence(
+                        country=place.country, rule=f"place:{place.name}", distance=token.i - j
+                    )
+                )
             elif agent is not None and j == agent.end - 1 and name is None:
                 if not person or adjacent:
-                    found.append(Evidence(sector=agent.entry.sector,
-                                          rule=f"title:{agent.entry.lemma}", distance=token.i - j))
+                    found.append(
+                        Evidence(
+                            sector=agent.entry.sector,
+                            rule=f"title:{agent.entry.lemma}",
+                            distance=token.i - j,
+                        )
+                    )
             elif name is None and agent is None and person and tok.pos_ in {"NOUN", "PROPN"}:
                 adjacent = False
         # Appositions ("Kwon Jong-gun, director of ...") and title PPs ("minister of Brazil").
@@ -468,10 +695,21 @@ class ActorResolver:
             if child.dep_ == "appos" and child.pos_ in NOMINAL:
                 sub = self.resolve(child)
                 if sub is not None and sub.actor.code:
-                    found.append(Evidence(sub.actor.country, sub.actor.sector, sub.actor.code,
-                                          f"appos:{sub.actor.rule}", 50))
-            elif child.dep_ == "prep" and child.lower_ in {"in", "from", "at"} and not person \
-                    and token.i in self.agent_at:
+                    found.append(
+                        Evidence(
+                            sub.actor.country,
+                            sub.actor.sector,
+                            sub.actor.code,
+                            f"appos:{sub.actor.rule}",
+                            50,
+                        )
+                    )
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ in {"in", "from", "at"}
+                and not person
+                and token.i in self.agent_at
+            ):
                 # "protesters in Nairobi", "officials from Kenya": where they are from
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (pobj.i in self.name_at or pobj.i in self.place_at):
@@ -480,21 +718,39 @@ class ActorResolver:
                             continue
                         if sub.kind == "org" and child.lower_ != "in":
                             # "a researcher at Brookings", "an official from the UN"
-                            found.append(Evidence(sub.actor.country, sub.actor.sector,
-                                                  sub.actor.code, f"{child.lower_}:org", 42,
-                                                  owner=True))
+                            found.append(
+                                Evidence(
+                                    sub.actor.country,
+                                    sub.actor.sector,
+                                    sub.actor.code,
+                                    f"{child.lower_}:org",
+                                    42,
+                                    owner=True,
+                                )
+                            )
                         elif sub.kind in {"country", "place"} and sub.actor.country:
-                            found.append(Evidence(country=sub.actor.country,
-                                                  rule=f"{child.lower_}:{sub.actor.text}",
-                                                  distance=45))
+                            found.append(
+                                Evidence(
+                                    country=sub.actor.country,
+                                    rule=f"{child.lower_}:{sub.actor.text}",
+                                    distance=45,
+                                )
+                            )
             elif child.dep_ == "prep" and child.lower_ in TITLE_PREPS and not person:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (pobj.i in self.name_at or pobj.i in self.agent_at):
                         sub = self.resolve(pobj)
                         if sub is not None and sub.actor.code:
-                            found.append(Evidence(sub.actor.country, sub.actor.sector,
-                                                  sub.actor.code, f"{child.lower_}:{sub.kind}",
-                                                  40, owner=child.lower_ in {"of", "for"}))
+                            found.append(
+                                Evidence(
+                                    sub.actor.country,
+                                    sub.actor.sector,
+                                    sub.actor.code,
+                                    f"{child.lower_}:{sub.kind}",
+                                    40,
+                                    owner=child.lower_ in {"of", "for"},
+                                )
+                            )
         return self._compose(found)
 
     def _modifier_place(self, j: int, head: Token) -> Place | None:
@@ -504,28 +760,42 @@ class ActorResolver:
             return place if last - 1 == j else None
         tok = self.doc[j]
         proper = tok.pos_ == "PROPN" or (tok.is_title and tok.pos_ == "NOUN")
-        if self.places is None or head.i not in self.agent_at or not proper \
-                or tok.dep_ not in {"compound", "nmod"} or j in self.person_ents \
-                or (j + 1 < len(self.doc) and self.doc[j + 1].pos_ == "PROPN"
-                    and self.doc[j + 1].i != head.i):
+        if (
+            self.places is None
+            or head.i not in self.agent_at
+            or not proper
+            or tok.dep_ not in {"compound", "nmod"}
+            or j in self.person_ents
+            or (
+                j + 1 < len(self.doc)
+                and self.doc[j + 1].pos_ == "PROPN"
+                and self.doc[j + 1].i != head.i
+            )
+        ):
             return None
         first = j
         while first > 0 and self.doc[first - 1].pos_ == "PROPN" and first - 1 not in self.name_at:
             first -= 1
-        place = self.places.lookup(self.doc[first:j + 1].text, self.prefer)
-        if place is not None and tok.pos_ != "PROPN" and place.population < 100_000:
+        found = self.places.lookup(self.doc[first : j + 1].text, self.prefer)
+        if found is not None and tok.pos_ != "PROPN" and found.population < 100_000:
             return None  # a capitalised common noun ("Security officials") is no town
-        return place
+        return found
 
     def _backer(self, match: NameMatch) -> bool:
         """A name used as a backer or an object ("Iranian-backed", "pro-Russian"), not as the
         phrase's own country."""
         doc = self.doc
-        if match.end + 1 < len(doc) and doc[match.end].text in HYPHENS \
-                and doc[match.end + 1].lower_ in BACKER_SUFFIXES:
+        if (
+            match.end + 1 < len(doc)
+            and doc[match.end].text in HYPHENS
+            and doc[match.end + 1].lower_ in BACKER_SUFFIXES
+        ):
             return True
-        return match.start >= 2 and doc[match.start - 1].text in HYPHENS \
+        return (
+            match.start >= 2
+            and doc[match.start - 1].text in HYPHENS
             and doc[match.start - 2].lower_ in {"pro", "anti", "non", "ex"}
+        )
 
     def _name_evidence(self, match: NameMatch, j: int) -> Evidence | None:
         entry = match.entry

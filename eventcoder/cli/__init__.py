@@ -6,6 +6,7 @@ import click
 
 from .actors import actors
 from .code import code
+from .dictionary import dictionary
 from .evaluate import evaluate
 from .lexicon import lexicon
 
@@ -19,6 +20,7 @@ def main() -> None:
 
 main.add_command(actors)
 main.add_command(code)
+main.add_command(dictionary)
 main.add_command(evaluate)
 main.add_command(lexicon)
 

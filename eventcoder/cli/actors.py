@@ -20,8 +20,9 @@ def actors() -> None:
     """Actor codes: resolve phrases, search the gazetteer."""
 
 
-def _queries(phrases: tuple[str, ...], date: str | None, context: str | None,
-             file: TextIO | None) -> list[PhraseQuery]:
+def _queries(
+    phrases: tuple[str, ...], date: str | None, context: str | None, file: TextIO | None
+) -> list[PhraseQuery]:
     out = [PhraseQuery(p, date, context) for p in phrases]
     if file is not None:
         for number, line in enumerate(file, start=1):
@@ -29,12 +30,17 @@ def _queries(phrases: tuple[str, ...], date: str | None, context: str | None,
                 continue
             try:
                 item = json.loads(line)
-                out.append(PhraseQuery(str(item["phrase"]), item.get("date") or date,
-                                       item.get("context") or context))
+                out.append(
+                    PhraseQuery(
+                        str(item["phrase"]),
+                        item.get("date") or date,
+                        item.get("context") or context,
+                    )
+                )
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise click.ClickException(
-                    f"{file.name}: line {number}: expected a JSON object with 'phrase' "
-                    f"({exc})") from exc
+                    f"{file.name}: line {number}: expected a JSON object with 'phrase' ({exc})"
+                ) from exc
     return out
 
 
@@ -42,11 +48,19 @@ def _queries(phrases: tuple[str, ...], date: str | None, context: str | None,
 @click.argument("phrases", nargs=-1)
 @click.option("--date", help="The article date (YYYY-MM-DD): picks people's roles.")
 @click.option("--context", help="Earlier text of the article (introductions, for back-references).")
-@click.option("--file", type=click.File("r", encoding="utf-8"),
-              help="JSONL of {phrase, date?, context?} to resolve in one run.")
+@click.option(
+    "--file",
+    type=click.File("r", encoding="utf-8"),
+    help="JSONL of {phrase, date?, context?} to resolve in one run.",
+)
 @click.option("--model", help="spaCy pipeline name or path.")
-def resolve(phrases: tuple[str, ...], date: str | None, context: str | None,
-            file: TextIO | None, model: str | None) -> None:
+def resolve(
+    phrases: tuple[str, ...],
+    date: str | None,
+    context: str | None,
+    file: TextIO | None,
+    model: str | None,
+) -> None:
     """Print one JSON object per phrase: {phrase, code, country, sector, matched, rule}."""
     from ..pipeline import load_pipeline
 
@@ -75,8 +89,10 @@ def search(text: str, limit: int, dictionaries: Path | None) -> None:
         if isinstance(entry, AgentEntry):
             click.echo(f"agent    {entry.phrase:40} sector {entry.sector} ({entry.kind})")
         elif entry.person is not None:
-            roles = "; ".join(f"{r.code} {r.start or '…'}..{r.end or ''} {r.role}".strip()
-                              for r in sorted(entry.person.roles, key=lambda r: str(r.start)))
+            roles = "; ".join(
+                f"{r.code} {r.start or '…'}..{r.end or ''} {r.role}".strip()
+                for r in sorted(entry.person.roles, key=lambda r: str(r.start))
+            )
             click.echo(f"person   {entry.phrase:40} {roles}")
         else:
             click.echo(f"{entry.kind:8} {entry.phrase:40} {entry.code or ''}")

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from ..errors import EventcoderError
-from ..evaluate import actor_country, evaluate as run_evaluation, load_gold, load_outputs
+from ..evaluate import actor_country, load_gold, load_outputs
+from ..evaluate import evaluate as run_evaluation
 
 
 def _pct(x: float) -> str:
@@ -32,27 +33,37 @@ def evaluate(output: Path, gold: Path, verbose: bool, as_json: bool) -> None:
         return
     ev, qu = report.total("events"), report.total("quotes")
     click.echo(f"articles scored: {len(report.articles)}")
-    click.echo(f"events   precision {_pct(ev.precision)}  recall {_pct(ev.recall)}  "
-               f"F1 {_pct(ev.f1)}  ({ev.coded_matched}/{ev.coded} coded matched, "
-               f"{ev.required_matched}/{ev.required} required found)")
-    click.echo(f"quotes   precision {_pct(qu.precision)}  recall {_pct(qu.recall)}  "
-               f"F1 {_pct(qu.f1)}  ({qu.coded_matched}/{qu.coded} coded, {qu.required} gold)")
+    click.echo(
+        f"events   precision {_pct(ev.precision)}  recall {_pct(ev.recall)}  "
+        f"F1 {_pct(ev.f1)}  ({ev.coded_matched}/{ev.coded} coded matched, "
+        f"{ev.required_matched}/{ev.required} required found)"
+    )
+    click.echo(
+        f"quotes   precision {_pct(qu.precision)}  recall {_pct(qu.recall)}  "
+        f"F1 {_pct(qu.f1)}  ({qu.coded_matched}/{qu.coded} coded, {qu.required} gold)"
+    )
     click.echo(f"boilerplate leaks: {report.leaks}")
     click.echo("")
     click.echo("root  required  found  recall  coded  matched  precision  root-accuracy")
     for root, t in report.roots().items():
-        click.echo(f"{root:>4}  {t.required:8}  {t.required_matched:5}  {_pct(t.recall):>6}  "
-                   f"{t.coded:5}  {t.coded_matched:7}  {_pct(t.precision):>9}  "
-                   f"{_pct(t.root_accuracy):>13}")
+        click.echo(
+            f"{root:>4}  {t.required:8}  {t.required_matched:5}  {_pct(t.recall):>6}  "
+            f"{t.coded:5}  {t.coded_matched:7}  {_pct(t.precision):>9}  "
+            f"{_pct(t.root_accuracy):>13}"
+        )
     if verbose:
         for article in report.articles:
             for g in article.missed:
-                click.echo(f"\nMISSED  [{article.id}] {g['source']} -{g['cameo']}-> {g['target']}"
-                           f"  ({g.get('sourceText')} / {g.get('eventText')} / "
-                           f"{g.get('targetText')})")
+                click.echo(
+                    f"\nMISSED  [{article.id}] {g['source']} -{g['cameo']}-> {g['target']}"
+                    f"  ({g.get('sourceText')} / {g.get('eventText')} / "
+                    f"{g.get('targetText')})"
+                )
             for e in article.unmatched:
-                click.echo(f"\nEXTRA   [{article.id}] {actor_country(e.get('source'))} "
-                           f"-{e['cameo']}-> {actor_country(e.get('target'))}  "
-                           f"[{e['trigger']['text']}] {e['sentence']}\n        rule: {e['rule']}")
+                click.echo(
+                    f"\nEXTRA   [{article.id}] {actor_country(e.get('source'))} "
+                    f"-{e['cameo']}-> {actor_country(e.get('target'))}  "
+                    f"[{e['trigger']['text']}] {e['sentence']}\n        rule: {e['rule']}"
+                )
             for leak in article.leaks:
                 click.echo(f"\nLEAK    [{article.id}] {leak}")

@@ -17,8 +17,11 @@ def lexicon() -> None:
 
 
 @lexicon.command("check")
-@click.option("--dictionaries", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Also check a user dictionary folder's lexicon/ files.")
+@click.option(
+    "--dictionaries",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Also check a user dictionary folder's lexicon/ files.",
+)
 @click.option("--replace-builtin", is_flag=True, help="Check only the user dictionaries.")
 @click.option("--quiet", "-q", is_flag=True, help="Only errors and the summary.")
 def check(dictionaries: Path | None, replace_builtin: bool, quiet: bool) -> None:
@@ -29,10 +32,13 @@ def check(dictionaries: Path | None, replace_builtin: bool, quiet: bool) -> None
     for problem in result.problems:
         if not quiet or problem.severity == "error":
             click.echo(str(problem))
-    counts = {s: sum(1 for p in result.problems if p.severity == s)
-              for s in ("error", "warning", "info")}
-    click.echo(f"{result.entries} entries in {result.files} files; CAMEO codes covered "
-               f"{result.codes_covered}/{result.codes_total}; {counts['error']} errors, "
-               f"{counts['warning']} warnings, {counts['info']} notes")
+    counts = {
+        s: sum(1 for p in result.problems if p.severity == s) for s in ("error", "warning", "info")
+    }
+    click.echo(
+        f"{result.entries} entries in {result.files} files; CAMEO codes covered "
+        f"{result.codes_covered}/{result.codes_total}; {counts['error']} errors, "
+        f"{counts['warning']} warnings, {counts['info']} notes"
+    )
     if result.errors:
         sys.exit(1)

@@ -20,13 +20,16 @@ def _short(text: str, width: int) -> str:
 
 
 def _table(headers: list[str], rows: list[list[str]], last_flexible: bool = True) -> str:
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
-              for i, h in enumerate(headers)]
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
     total = shutil.get_terminal_size((140, 20)).columns
     if last_flexible:
         widths[-1] = max(20, min(widths[-1], total - sum(widths[:-1]) - 2 * len(widths)))
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)),
-             "  ".join("-" * w for w in widths)]
+    lines = [
+        "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)),
+        "  ".join("-" * w for w in widths),
+    ]
     for row in rows:
         cells = [_short(c, w) for c, w in zip(row, widths, strict=True)]
         lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
@@ -35,17 +38,27 @@ def _table(headers: list[str], rows: list[list[str]], last_flexible: bool = True
 
 def render_article(result: ArticleResult) -> str:
     head = f"== {result.id}" + (f": {result.title}" if result.title else "")
-    meta = f"published {result.published or 'unknown'}; {len(result.events)} events, " \
-           f"{len(result.quotes)} quotes, {len(result.removed)} lines removed"
+    meta = (
+        f"published {result.published or 'unknown'}; {len(result.events)} events, "
+        f"{len(result.quotes)} quotes, {len(result.removed)} lines removed"
+    )
     parts = [head, meta, ""]
     rows = []
     for n, e in enumerate(result.events, start=1):
         flags = ",".join(f for f in ("negated", "hypothetical", "alleged") if getattr(e, f))
         if e.reported_by is not None:
             flags = ",".join(filter(None, [flags, f"reported by {e.reported_by.code}"]))
-        rows.append([str(n), e.date or e.date_text or "", _actor(e.source),
-                     f"{e.cameo} {e.plover or ''}".strip(), _actor(e.target), flags or "",
-                     f"[{e.trigger.text}] {e.sentence}"])
+        rows.append(
+            [
+                str(n),
+                e.date or e.date_text or "",
+                _actor(e.source),
+                f"{e.cameo} {e.plover or ''}".strip(),
+                _actor(e.target),
+                flags or "",
+                f"[{e.trigger.text}] {e.sentence}",
+            ]
+        )
     parts.append(_table(["#", "date", "source", "event", "target", "flags", "evidence"], rows))
     if result.quotes:
         parts.append("")
@@ -53,8 +66,9 @@ def render_article(result: ArticleResult) -> str:
         parts.append(_table(["speaker", "verb", "quote"], qrows))
     if result.removed:
         parts.append("")
-        parts.append("removed: " + "; ".join(
-            f"{_short(r.text, 50)} ({r.reason})" for r in result.removed))
+        parts.append(
+            "removed: " + "; ".join(f"{_short(r.text, 50)} ({r.reason})" for r in result.removed)
+        )
     return "\n".join(parts) + "\n"
 
 

@@ -68,8 +68,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 class ActorsComponent:
-    def __init__(self, nlp: Language, name: str, dictionaries: str | None,
-                 builtin_gazetteer: bool) -> None:
+    def __init__(
+        self, nlp: Language, name: str, dictionaries: str | None, builtin_gazetteer: bool
+    ) -> None:
         register_extensions()
         self.name = name
         self.gazetteer = cached_gazetteer(_folders(dictionaries, "gazetteer"), builtin_gazetteer)
@@ -79,8 +80,9 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         spans = find_quote_spans(doc.text)
         doc._.quote_spans = [(s.start, s.end) for s in spans]
-        resolver = ActorResolver(doc, self.matcher, parse_iso(doc._.published),
-                                 doc._.quote_spans, self.places)
+        resolver = ActorResolver(
+            doc, self.matcher, parse_iso(doc._.published), doc._.quote_spans, self.places
+        )
         doc._.actors = resolver.run()
         return doc
 
@@ -96,24 +98,39 @@ class QuotesComponent:
         spans = [QuoteSpan(a, b) for a, b in (doc._.quote_spans or [])]
         found = QuoteAttributor(doc, actors, self.speech, spans).run()
         doc._.quotes = [quote for _, quote, _ in found]
-        doc._.quote_speakers = [(span.start, span.end, speaker) for span, _, speaker in found
-                                if speaker is not None]
+        doc._.quote_speakers = [
+            (span.start, span.end, speaker) for span, _, speaker in found if speaker is not None
+        ]
         return doc
 
 
 class EventsComponent:
-    def __init__(self, nlp: Language, name: str, dictionaries: str | None,
-                 builtin_lexicon: bool, monadic: bool) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        dictionaries: str | None,
+        builtin_lexicon: bool,
+        monadic: bool,
+    ) -> None:
         register_extensions()
         self.name = name
-        self.coder = EventCoder(cached_lexicon(_folders(dictionaries, "lexicon"), builtin_lexicon),
-                                default_ontology(), default_speech_words().verbs, monadic,
-                                default_places())
+        self.coder = EventCoder(
+            cached_lexicon(_folders(dictionaries, "lexicon"), builtin_lexicon),
+            default_ontology(),
+            default_speech_words().verbs,
+            monadic,
+            default_places(),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.coder.code(
-            doc, doc._.actors or ArticleActors(), parse_iso(doc._.published), doc._.article_id,
-            doc._.quote_speakers or [], doc._.dateline,
+            doc,
+            doc._.actors or ArticleActors(),
+            parse_iso(doc._.published),
+            doc._.article_id,
+            doc._.quote_speakers or [],
+            doc._.dateline,
         )
         return doc
 
@@ -124,8 +141,9 @@ class EventsComponent:
     requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
     assigns=["doc._.actors", "doc._.quote_spans"],
 )
-def make_actors(nlp: Language, name: str, dictionaries: str | None,
-                builtin_gazetteer: bool) -> ActorsComponent:
+def make_actors(
+    nlp: Language, name: str, dictionaries: str | None, builtin_gazetteer: bool
+) -> ActorsComponent:
     return ActorsComponent(nlp, name, dictionaries, builtin_gazetteer)
 
 
@@ -144,6 +162,7 @@ def make_quotes(nlp: Language, name: str) -> QuotesComponent:
     requires=["doc._.actors", "token.dep", "token.lemma"],
     assigns=["doc._.events"],
 )
-def make_events(nlp: Language, name: str, dictionaries: str | None, builtin_lexicon: bool,
-                monadic: bool) -> EventsComponent:
+def make_events(
+    nlp: Language, name: str, dictionaries: str | None, builtin_lexicon: bool, monadic: bool
+) -> EventsComponent:
     return EventsComponent(nlp, name, dictionaries, builtin_lexicon, monadic)

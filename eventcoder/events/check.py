@@ -45,13 +45,18 @@ class CheckResult:
 
 def _key(pos: str, pattern: str) -> tuple[str, str]:
     """Patterns equal up to the order of alternatives are the same pattern."""
-    words = [("[" if w.startswith("[") else "") + "|".join(sorted(w.strip("[]").split("|")))
-             + ("]" if w.endswith("]") else "") for w in pattern.split()]
+    words = [
+        ("[" if w.startswith("[") else "")
+        + "|".join(sorted(w.strip("[]").split("|")))
+        + ("]" if w.endswith("]") else "")
+        for w in pattern.split()
+    ]
     return pos, " ".join(words)
 
 
-def check_lexicon(ontology: Ontology, folders: Iterable[Path] = (), builtin: bool = True
-                  ) -> CheckResult:
+def check_lexicon(
+    ontology: Ontology, folders: Iterable[Path] = (), builtin: bool = True
+) -> CheckResult:
     paths: list[Path] = []
     for folder in ([packaged_folder()] if builtin else []) + [Path(f) for f in folders]:
         paths.extend(p for p in sorted(folder.glob("*.tsv")) if p.name not in AUXILIARY_FILES)
@@ -67,7 +72,11 @@ def check_lexicon(ontology: Ontology, folders: Iterable[Path] = (), builtin: boo
             continue
         for row in rows:
             where = f"{path.name}:{row.line}"
-            code, pos, pattern = row.get("code"), row.get("pos"), " ".join(row.get("pattern").split())
+            code, pos, pattern = (
+                row.get("code"),
+                row.get("pos"),
+                " ".join(row.get("pattern").split()),
+            )
             entries += 1
             if not CODE_RE.match(code):
                 problems.append(Problem("error", where, f"malformed CAMEO code {code!r}"))
@@ -87,22 +96,33 @@ def check_lexicon(ontology: Ontology, folders: Iterable[Path] = (), builtin: boo
             if key in seen:
                 first_code, first_where = seen[key]
                 if first_code == code:
-                    problems.append(Problem("warning", where,
-                                            f"duplicate of {first_where} ({pos} {pattern!r})"))
+                    problems.append(
+                        Problem("warning", where, f"duplicate of {first_where} ({pos} {pattern!r})")
+                    )
                 else:
-                    problems.append(Problem(
-                        "error", where, f"conflict: {pos} {pattern!r} is {code} here but "
-                        f"{first_code} at {first_where}; this entry can never fire"))
+                    problems.append(
+                        Problem(
+                            "error",
+                            where,
+                            f"conflict: {pos} {pattern!r} is {code} here but "
+                            f"{first_code} at {first_where}; this entry can never fire",
+                        )
+                    )
                 continue
             seen[key] = (code, where)
             if pos == "N" and not any(i.slot == "TARGET" for i in after):
-                problems.append(Problem(
-                    "warning", where, f"event noun {pattern!r} has no TARGET: it can only fire "
-                    "with 'between X and Y'"))
+                problems.append(
+                    Problem(
+                        "warning",
+                        where,
+                        f"event noun {pattern!r} has no TARGET: it can only fire "
+                        "with 'between X and Y'",
+                    )
+                )
     all_codes = [c.code for c in ontology]
     for code in all_codes:
         if code not in covered:
-            problems.append(Problem("info", "", f"no entry produces CAMEO {code} "
-                                    f"({ontology[code].name})"))
-    return CheckResult(entries, len(paths), len(covered & set(all_codes)), len(all_codes),
-                       problems)
+            problems.append(
+                Problem("info", "", f"no entry produces CAMEO {code} ({ontology[code].name})")
+            )
+    return CheckResult(entries, len(paths), len(covered & set(all_codes)), len(all_codes), problems)

@@ -26,12 +26,48 @@ from .lexicon import Entry, Item, Lexicon
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
-EXCLUDED_FROM_PHRASE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "relcl", "advcl", "parataxis",
-                        "conj", "cc", "mark", "punct"}
+EXCLUDED_FROM_PHRASE = {
+    "nsubj",
+    "nsubjpass",
+    "csubj",
+    "csubjpass",
+    "relcl",
+    "advcl",
+    "parataxis",
+    "conj",
+    "cc",
+    "mark",
+    "punct",
+}
 OBJECT_CONTROL = {
-    "urge", "ask", "call", "order", "force", "persuade", "tell", "invite", "encourage", "allow",
-    "press", "push", "pressure", "warn", "instruct", "request", "compel", "require", "convince",
-    "permit", "authorize", "authorise", "help", "enable", "beg", "implore", "advise", "remind",
+    "urge",
+    "ask",
+    "call",
+    "order",
+    "force",
+    "persuade",
+    "tell",
+    "invite",
+    "encourage",
+    "allow",
+    "press",
+    "push",
+    "pressure",
+    "warn",
+    "instruct",
+    "request",
+    "compel",
+    "require",
+    "convince",
+    "permit",
+    "authorize",
+    "authorise",
+    "help",
+    "enable",
+    "beg",
+    "implore",
+    "advise",
+    "remind",
 }
 JUDGMENT_PREPS = {"of", "for", "with", "over"}
 ARGUMENT_DEPS = {"dobj", "dative", "iobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "npadvmod"}
@@ -41,14 +77,47 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 CLAUSE_PRONOUNS = {"it", "they", "we", "he", "she"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll", "wo"}
 INTENT_VERBS = {
-    "promise", "pledge", "vow", "offer", "agree", "plan", "intend", "decide", "prepare",
-    "threaten", "want", "seek", "aim", "swear", "resolve", "commit", "volunteer", "undertake",
-    "ready", "willing", "prepared", "determined", "set", "poised", "expect", "hope",
+    "promise",
+    "pledge",
+    "vow",
+    "offer",
+    "agree",
+    "plan",
+    "intend",
+    "decide",
+    "prepare",
+    "threaten",
+    "want",
+    "seek",
+    "aim",
+    "swear",
+    "resolve",
+    "commit",
+    "volunteer",
+    "undertake",
+    "ready",
+    "willing",
+    "prepared",
+    "determined",
+    "set",
+    "poised",
+    "expect",
+    "hope",
 }
 MAX_PAIRS = 4
 MATERIAL_CONFLICT = {"14", "15", "17", "18", "19", "20"}
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "along", "off", "around", "inside",
-                  "within"}
+LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "across",
+    "along",
+    "off",
+    "around",
+    "inside",
+    "within",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +131,14 @@ class Match:
 class EventCoder:
     """Codes the events of Docs whose actors (and quotes) are already resolved."""
 
-    def __init__(self, lexicon: Lexicon, ontology: Ontology, speech_verbs: Iterable[str],
-                 monadic: bool = False, places: Places | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        ontology: Ontology,
+        speech_verbs: Iterable[str],
+        monadic: bool = False,
+        places: Places | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
         self.speech_verbs = frozenset(speech_verbs)
@@ -71,9 +146,15 @@ class EventCoder:
         self.places = places
 
     # -- driver --------------------------------------------------------------------------
-    def code(self, doc: Doc, actors: ArticleActors, published: date | None, article_id: str,
-             quote_speakers: Iterable[tuple[int, int, Mention]] = (),
-             dateline: str | None = None) -> list[Event]:
+    def code(
+        self,
+        doc: Doc,
+        actors: ArticleActors,
+        published: date | None,
+        article_id: str,
+        quote_speakers: Iterable[tuple[int, int, Mention]] = (),
+        dateline: str | None = None,
+    ) -> list[Event]:
         self.doc, self.actors = doc, actors
         self.dateline = self._dateline_place(dateline)
         self.quote_speakers = list(quote_speakers)
@@ -82,8 +163,11 @@ class EventCoder:
             found: dict[tuple[str | None, str | None, str], Event] = {}
             for token in sent:
                 for event in self._code_token(token, sent, index, published):
-                    key = (event.source.code if event.source else None,
-                           event.target.code if event.target else None, event.root)
+                    key = (
+                        event.source.code if event.source else None,
+                        event.target.code if event.target else None,
+                        event.root,
+                    )
                     kept = found.get(key)
                     if kept is None or _better(event, kept):
                         found[key] = event
@@ -92,10 +176,14 @@ class EventCoder:
             event.id = f"{article_id}:e{number}"
         return events
 
-    def _code_token(self, token: Token, sent: Span, index: int,
-                    published: date | None) -> list[Event]:
-        pos = "V" if token.pos_ == "VERB" or token.tag_.startswith("VB") else (
-            "N" if token.pos_ in {"NOUN", "PROPN"} else "")
+    def _code_token(
+        self, token: Token, sent: Span, index: int, published: date | None
+    ) -> list[Event]:
+        pos = (
+            "V"
+            if token.pos_ == "VERB" or token.tag_.startswith("VB")
+            else ("N" if token.pos_ in {"NOUN", "PROPN"} else "")
+        )
         if not pos:
             return []
         candidates = self.lexicon.candidates(pos, token.lemma_.lower())
@@ -118,7 +206,9 @@ class EventCoder:
     def _phrase(self, trigger: Token) -> list[Token]:
         """Tokens after the trigger inside its phrase (no subject, no separate clauses)."""
         out: list[Token] = []
-        stack = [c for c in trigger.children if c.i > trigger.i and c.dep_ not in EXCLUDED_FROM_PHRASE]
+        stack = [
+            c for c in trigger.children if c.i > trigger.i and c.dep_ not in EXCLUDED_FROM_PHRASE
+        ]
         while stack:
             node = stack.pop()
             out.append(node)
@@ -136,7 +226,7 @@ class EventCoder:
             items = list(entry.after)
             if "TARGET" in [i.slot for i in items]:
                 at = [i.slot for i in items].index("TARGET")
-                del items[max(at - 1, 0):at + 1]
+                del items[max(at - 1, 0) : at + 1]
                 found = self._match_after(entry, tuple(items), trigger)
                 if found is not None:
                     found = Match(entry, None, found.source, found.words + 2)
@@ -168,8 +258,9 @@ class EventCoder:
         if trigger.pos_ in {"VERB", "AUX"}:
             modifiers = sorted((t for c in trigger.lefts for t in c.subtree), key=lambda t: t.i)
         else:
-            modifiers = [t for t in trigger.lefts
-                         if t.dep_ in {"compound", "amod", "nmod", "npadvmod"}]
+            modifiers = [
+                t for t in trigger.lefts if t.dep_ in {"compound", "amod", "nmod", "npadvmod"}
+            ]
         position = -1
         for item in items:
             hit = next((t for t in modifiers if t.i > position and _lemma_in(t, item)), None)
@@ -192,15 +283,17 @@ class EventCoder:
             node = node.head
         return False
 
-    def _find_word(self, item: Item, phrase: list[Token], position: int,
-                   anchors: list[Token]) -> tuple[int, list[Mention]] | None:
+    def _find_word(
+        self, item: Item, phrase: list[Token], position: int, anchors: list[Token]
+    ) -> tuple[int, list[Mention]] | None:
         for tok in phrase:
             if tok.i > position and _lemma_in(tok, item) and self._near(tok, anchors):
                 return tok.i, []
         return None
 
-    def _find_slot(self, phrase: list[Token], position: int, anchors: list[Token],
-                   trigger: Token) -> tuple[int, list[Mention]] | None:
+    def _find_slot(
+        self, phrase: list[Token], position: int, anchors: list[Token], trigger: Token
+    ) -> tuple[int, list[Mention]] | None:
         """The first argument after `position`: its actor, an actor it contains ("dozens of
         protesters", "Stoltenberg's visit"), or no actor at all (the slot still matches,
         so a locative further on is never taken for the target). Right after a verb the
@@ -216,11 +309,17 @@ class EventCoder:
         for tok in phrase:
             if tok.i <= position or not self._near(tok, anchors):
                 continue
-            clause_subject = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ccomp" \
-                and tok.head.head.i == trigger.i  # "claimed NATO has turned ..."
+            clause_subject = (
+                tok.dep_ in {"nsubj", "nsubjpass"}
+                and tok.head.dep_ == "ccomp"
+                and tok.head.head.i == trigger.i
+            )  # "claimed NATO has turned ..."
             if tok.dep_ not in allowed and not clause_subject:
                 continue
-            if tok.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "X"} and self.actors.at(tok) is None:
+            if (
+                tok.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "X"}
+                and self.actors.at(tok) is None
+            ):
                 continue
             mention = self._mention(tok)
             if mention is not None:
@@ -298,8 +397,11 @@ class EventCoder:
             return [], "none"
         head = verb.head
         if verb.dep_ == "conj":
-            if verb.lemma_.lower() in self.speech_verbs and head.dep_ == "ccomp" \
-                    and head.head.lemma_.lower() in self.speech_verbs:
+            if (
+                verb.lemma_.lower() in self.speech_verbs
+                and head.dep_ == "ccomp"
+                and head.head.lemma_.lower() in self.speech_verbs
+            ):
                 # "X claimed A has ... and claimed B ...": the parser often hangs the second
                 # speech verb on the embedded clause; it shares the first one's subject.
                 found, how = self.subjects(head.head, depth + 1)
@@ -322,11 +424,17 @@ class EventCoder:
                 for child in governor.children:
                     if child.dep_ in {"dobj", "nsubjpass"}:
                         return self._mentions(child), f"{head.lower_}-object"
-            if governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() not in self.speech_verbs:
+            if (
+                governor.pos_ in {"VERB", "AUX"}
+                and governor.lemma_.lower() not in self.speech_verbs
+            ):
                 found, how = self.subjects(governor, depth + 1)
                 return found, f"by:{how}"
-        if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"} \
-                and not any(c.dep_ in SUBJECTS for c in verb.children):
+        if (
+            verb.dep_ in {"relcl", "acl"}
+            and head.pos_ in {"NOUN", "PROPN"}
+            and not any(c.dep_ in SUBJECTS for c in verb.children)
+        ):
             return self._mentions(head), "relative"
         return [], "none"
 
@@ -351,11 +459,17 @@ class EventCoder:
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
         head = node.head
-        if node.dep_ == "xcomp" and head.lemma_.lower() in INTENT_VERBS \
-                and not any(c.dep_ in {"dobj", "dative"} for c in head.children):
+        if (
+            node.dep_ == "xcomp"
+            and head.lemma_.lower() in INTENT_VERBS
+            and not any(c.dep_ in {"dobj", "dative"} for c in head.children)
+        ):
             return f"intent-verb:{head.lemma_.lower()}"
-        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in {
-                "commit", "committed", "pledge", "promise"}:
+        if (
+            node.dep_ == "pcomp"
+            and head.dep_ == "prep"
+            and head.head.lemma_.lower() in {"commit", "committed", "pledge", "promise"}
+        ):
             return f"intent-verb:{head.head.lemma_.lower()}"
         aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
         if not aux & FUTURE_AUX:
@@ -425,8 +539,9 @@ class EventCoder:
         return None
 
     # -- events ----------------------------------------------------------------------------
-    def _events(self, trigger: Token, match: Match, sent: Span, index: int,
-                published: date | None) -> list[Event]:
+    def _events(
+        self, trigger: Token, match: Match, sent: Span, index: int, published: date | None
+    ) -> list[Event]:
         entry = match.entry
         between = self._between(trigger) if entry.pos == "N" else None
         if between is not None and match.target is None:
@@ -458,9 +573,20 @@ class EventCoder:
                 # the country of the place, not its government: "in Nairobi" is Kenya
                 actor = place.actor
                 country = actor.country or ""
-                targets = [replace(place, actor=Actor(actor.text, actor.start, actor.end,
-                                                      country, country, None,
-                                                      f"location:{actor.text}"))]
+                targets = [
+                    replace(
+                        place,
+                        actor=Actor(
+                            actor.text,
+                            actor.start,
+                            actor.end,
+                            country,
+                            country,
+                            None,
+                            f"location:{actor.text}",
+                        ),
+                    )
+                ]
                 target_how = "location"
         mutual = len(sources) > 1 and self._reciprocal(trigger)
         if not sources or (not targets and not self.monadic and not mutual):
@@ -480,33 +606,55 @@ class EventCoder:
         when, when_text = event_date(trigger, published)
         location = self._location(trigger)
         trigger_span = TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger.text))
-        confidence = _confidence(source_how, target_how, flags.negated or flags.hypothetical
-                                 or flags.alleged)
+        confidence = _confidence(
+            source_how, target_how, flags.negated or flags.hypothetical or flags.alleged
+        )
+        partners: list[Mention | None] = list(targets[:MAX_PAIRS]) or [None]
         pairs: list[tuple[Mention, Mention | None]] = [
-            (source, target) for source in sources[:MAX_PAIRS]
-            for target in (targets[:MAX_PAIRS] or [None])]
+            (source, target) for source in sources[:MAX_PAIRS] for target in partners
+        ]
         if self._reciprocal(trigger):
             if not targets and len(sources) > 1:  # "Armenia and Azerbaijan met"
-                pairs = [(a, b) for a in sources[:MAX_PAIRS] for b in sources[:MAX_PAIRS]
-                         if a is not b]
+                pairs = [
+                    (a, b) for a in sources[:MAX_PAIRS] for b in sources[:MAX_PAIRS] if a is not b
+                ]
             else:  # "Kishida met Yoon", "talks between Serbia and Kosovo"
                 pairs += [(b, a) for a, b in pairs if b is not None]
         out = []
         for source, target in pairs:
-            if target is not None and (target.head == source.head
-                                       or target.actor.code == source.actor.code):
+            if target is not None and (
+                target.head == source.head or target.actor.code == source.actor.code
+            ):
                 continue
-            out.append(Event(
-                id="", sentence_index=index, sentence=sent.text.strip(), trigger=trigger_span,
-                source=source.actor, target=target.actor if target else None,
-                cameo=code.code, root=code.root, quad=code.quad, goldstein=code.goldstein,
-                plover=code.plover, mode=code.mode, context=code.context,
-                negated=flags.negated, hypothetical=flags.hypothetical, alleged=flags.alleged,
-                reported_by=reported, date=when, date_text=when_text, location=location,
-                rule=(f"{entry.source} '{entry.pattern}' source={source_how} "
-                      f"target={target_how}{intent_rule}"),
-                confidence=confidence,
-            ))
+            out.append(
+                Event(
+                    id="",
+                    sentence_index=index,
+                    sentence=sent.text.strip(),
+                    trigger=trigger_span,
+                    source=source.actor,
+                    target=target.actor if target else None,
+                    cameo=code.code,
+                    root=code.root,
+                    quad=code.quad,
+                    goldstein=code.goldstein,
+                    plover=code.plover,
+                    mode=code.mode,
+                    context=code.context,
+                    negated=flags.negated,
+                    hypothetical=flags.hypothetical,
+                    alleged=flags.alleged,
+                    reported_by=reported,
+                    date=when,
+                    date_text=when_text,
+                    location=location,
+                    rule=(
+                        f"{entry.source} '{entry.pattern}' source={source_how} "
+                        f"target={target_how}{intent_rule}"
+                    ),
+                    confidence=confidence,
+                )
+            )
         return out
 
     def _locative_mention(self, trigger: Token) -> Mention | None:
@@ -523,8 +671,10 @@ class EventCoder:
                     mention = self.actors.at(pobj) if pobj.dep_ == "pobj" else None
                     if mention is None or not mention.actor.country:
                         continue
-                    if mention.kind == "place" or (mention.kind == "country" and (
-                            not mention.actor.sector or pobj.ent_type_ in {"GPE", "LOC"})):
+                    if mention.kind == "place" or (
+                        mention.kind == "country"
+                        and (not mention.actor.sector or pobj.ent_type_ in {"GPE", "LOC"})
+                    ):
                         return mention
         return None
 
@@ -533,17 +683,24 @@ class EventCoder:
         mention = self._locative_mention(trigger)
         if mention is None:
             return self.dateline
-        name = " ".join(t.text for t in self.doc[mention.start:mention.end] if t.lower_ != "the")
+        name = " ".join(t.text for t in self.doc[mention.start : mention.end] if t.lower_ != "the")
         return self._place(name, mention.actor.country, "sentence")
 
     def _place(self, name: str, country: str | None, source: str) -> dict[str, Any]:
-        place = self.places.lookup(name, {country} if country else frozenset()) \
-            if self.places is not None else None
+        place = (
+            self.places.lookup(name, {country} if country else frozenset())
+            if self.places is not None
+            else None
+        )
         if place is not None and country and place.country != country:
             place = None
-        return {"name": name, "country": country or (place.country if place else None),
-                "lat": place.lat if place else None, "lon": place.lon if place else None,
-                "source": source}
+        return {
+            "name": name,
+            "country": country or (place.country if place else None),
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "source": source,
+        }
 
     def _dateline_place(self, dateline: str | None) -> dict[str, Any] | None:
         """'KYIV, Ukraine' -> Kyiv, UKR."""
@@ -553,15 +710,25 @@ class EventCoder:
         place = self.places.lookup(name)
         if place is None:
             return None
-        return {"name": name, "country": place.country, "lat": place.lat, "lon": place.lon,
-                "source": "dateline"}
+        return {
+            "name": name,
+            "country": place.country,
+            "lat": place.lat,
+            "lon": place.lon,
+            "source": "dateline",
+        }
 
     def _reciprocal(self, trigger: Token) -> bool:
         lemma = trigger.lemma_.lower()
         if lemma in self.lexicon.reciprocal:
             return True
-        return any(c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in self.lexicon.reciprocal
-                   for c in trigger.children) and lemma in self.lexicon.light_verbs
+        return (
+            any(
+                c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in self.lexicon.reciprocal
+                for c in trigger.children
+            )
+            and lemma in self.lexicon.light_verbs
+        )
 
     def _reported_by(self, trigger: Token) -> Actor | None:
         """The speaker when the event is inside a clause of a speech verb, or 'according to'."""

@@ -15,16 +15,31 @@ from spacy.tokens import Span, Token
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _MONTH_DAY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", re.I)
-_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(\d{4}))?",
-                        re.I)
-_MONTH_ONLY = re.compile(r"\b(?:in|since|during|until|by|last|this)\s+" + _MONTH
-                         + r"(?:\s+(\d{4}))?\b", re.I)
+_DAY_MONTH = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(\d{4}))?", re.I
+)
+_MONTH_ONLY = re.compile(
+    r"\b(?:in|since|during|until|by|last|this)\s+" + _MONTH + r"(?:\s+(\d{4}))?\b", re.I
+)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"\b(?:in|since|during)\s+((?:19|20)\d{2})\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)
@@ -47,8 +62,11 @@ def parse_iso(value: str | None) -> date | None:
 
 
 def _month_number(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")[:4].rstrip("t") if word.lower().startswith("sept")
-                  else word.lower().rstrip(".")[:3]]
+    return MONTHS[
+        word.lower().rstrip(".")[:4].rstrip("t")
+        if word.lower().startswith("sept")
+        else word.lower().rstrip(".")[:3]
+    ]
 
 
 def _shift_month(when: date, months: int) -> tuple[int, int]:
@@ -65,7 +83,9 @@ def resolve(expression: str, published: date | None) -> str | None:
     for pattern, order in ((_MONTH_DAY, "md"), (_DAY_MONTH, "dm")):
         m = pattern.search(text)
         if m:
-            month_word, day = (m.group(1), m.group(2)) if order == "md" else (m.group(2), m.group(1))
+            month_word, day = (
+                (m.group(1), m.group(2)) if order == "md" else (m.group(2), m.group(1))
+            )
             year = m.group(3)
             month = _month_number(month_word)
             try:
@@ -102,8 +122,9 @@ def resolve(expression: str, published: date | None) -> str | None:
     m = _RELATIVE.search(text)
     if m:
         word = m.group(1).lower()
-        if word in {"today", "tonight"} or word.startswith("this ") and word.split()[1] in {
-                "morning", "afternoon", "evening"}:
+        if word in {"today", "tonight"} or (
+            word.startswith("this ") and word.split()[1] in {"morning", "afternoon", "evening"}
+        ):
             return published.isoformat()
         if word in {"yesterday", "last night"}:
             return (published - timedelta(days=1)).isoformat()

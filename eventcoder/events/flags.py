@@ -12,14 +12,57 @@ from spacy.tokens import Token
 MODALS = {"would", "could", "might", "may", "should", "can", "must", "shall", "ought"}
 CONDITION_MARKS = {"if", "unless", "whether", "lest"}
 INTENT = {
-    "want", "plan", "intend", "seek", "hope", "aim", "try", "attempt", "threaten", "promise",
-    "pledge", "vow", "offer", "propose", "expect", "consider", "prepare", "wish", "mean",
-    "need", "decide", "agree", "refuse", "fail", "urge", "ask", "call", "demand", "warn",
-    "appeal", "push", "press", "likely", "set", "ready", "willing", "able", "due", "poised",
+    "want",
+    "plan",
+    "intend",
+    "seek",
+    "hope",
+    "aim",
+    "try",
+    "attempt",
+    "threaten",
+    "promise",
+    "pledge",
+    "vow",
+    "offer",
+    "propose",
+    "expect",
+    "consider",
+    "prepare",
+    "wish",
+    "mean",
+    "need",
+    "decide",
+    "agree",
+    "refuse",
+    "fail",
+    "urge",
+    "ask",
+    "call",
+    "demand",
+    "warn",
+    "appeal",
+    "push",
+    "press",
+    "likely",
+    "set",
+    "ready",
+    "willing",
+    "able",
+    "due",
+    "poised",
 }
 ALLEGATION_NOUNS = {
-    "allegation", "accusation", "claim", "charge", "rumor", "rumour", "suspicion",
-    "report", "suggestion", "assertion",
+    "allegation",
+    "accusation",
+    "claim",
+    "charge",
+    "rumor",
+    "rumour",
+    "suspicion",
+    "report",
+    "suggestion",
+    "assertion",
 }
 ALLEGATION_VERBS = {"allege", "accuse", "charge", "suspect", "blame", "claim", "indict", "convict"}
 HEDGE_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
@@ -37,8 +80,11 @@ class Flags:
 def _clause_head(token: Token) -> Token:
     """For an event noun, the verb it hangs on ("did not impose sanctions")."""
     node = token
-    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i and node.dep_ in {
-            "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "conj", "compound"}:
+    while (
+        node.pos_ not in {"VERB", "AUX"}
+        and node.head.i != node.i
+        and node.dep_ in {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "conj", "compound"}
+    ):
         node = node.head
     return node
 
@@ -47,7 +93,9 @@ def negated(trigger: Token) -> bool:
     node = _clause_head(trigger)
     for tok in {node, trigger}:
         for child in tok.children:
-            if child.dep_ == "neg" or (child.dep_ in {"advmod", "det"} and child.lower_ in NEGATIONS):
+            if child.dep_ == "neg" or (
+                child.dep_ in {"advmod", "det"} and child.lower_ in NEGATIONS
+            ):
                 return True
     return False
 
@@ -61,8 +109,11 @@ def hypothetical(trigger: Token) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
                 return True
-        if node.dep_ in {"xcomp", "ccomp", "pcomp", "acl"} and node.head.lemma_.lower() in INTENT \
-                and node.head.i != node.i:
+        if (
+            node.dep_ in {"xcomp", "ccomp", "pcomp", "acl"}
+            and node.head.lemma_.lower() in INTENT
+            and node.head.i != node.i
+        ):
             return True
         if node.dep_ not in {"conj", "xcomp"} or steps > 3 or node.head.i == node.i:
             return False
@@ -77,7 +128,11 @@ def alleged(trigger: Token) -> bool:
     while node.head.i != node.i and steps < 4 and node.dep_ not in CLAUSE_EDGE:
         head = node.head
         lemma = head.lemma_.lower()
-        if node.dep_ in {"acl", "ccomp", "relcl"} and head.pos_ == "NOUN" and lemma in ALLEGATION_NOUNS:
+        if (
+            node.dep_ in {"acl", "ccomp", "relcl"}
+            and head.pos_ == "NOUN"
+            and lemma in ALLEGATION_NOUNS
+        ):
             return True
         if node.dep_ in {"ccomp", "xcomp"} and lemma in ALLEGATION_VERBS and head.pos_ == "VERB":
             return True
@@ -85,8 +140,11 @@ def alleged(trigger: Token) -> bool:
             governor = head.head
             if governor.lemma_.lower() in ALLEGATION_VERBS | ALLEGATION_NOUNS:
                 return True
-        if node.dep_ == "pobj" and head.lower_ in {"about", "of", "over"} \
-                and head.head.lemma_.lower() in ALLEGATION_NOUNS:
+        if (
+            node.dep_ == "pobj"
+            and head.lower_ in {"about", "of", "over"}
+            and head.head.lemma_.lower() in ALLEGATION_NOUNS
+        ):
             return True
         node, steps = head, steps + 1
     return False

@@ -75,7 +75,7 @@ def parse_pattern(pattern: str) -> tuple[frozenset[str], tuple[Item, ...], tuple
         return Item(frozenset(word.split("|")))
 
     before = tuple(item(w) for w in words[:at])
-    after = tuple(item(w) for w in words[at + 1:])
+    after = tuple(item(w) for w in words[at + 1 :])
     if any(i.slot for i in before):
         raise PatternError("TARGET/SOURCE cannot come before the trigger")
     if sum(1 for i in after if i.slot) > 2 or [i.slot for i in after].count("TARGET") > 1:
@@ -128,8 +128,17 @@ class Lexicon:
             trigger, before, after = parse_pattern(pattern)
         except PatternError as exc:
             raise row.error(f"pattern {pattern!r}: {exc}") from exc
-        entry = Entry(code, pos, " ".join(pattern.split()), trigger, before, after,
-                      row.get("note"), f"{Path(row.source).name}:{row.line}", len(self.entries))
+        entry = Entry(
+            code,
+            pos,
+            " ".join(pattern.split()),
+            trigger,
+            before,
+            after,
+            row.get("note"),
+            f"{Path(row.source).name}:{row.line}",
+            len(self.entries),
+        )
         self.add(entry)
         return entry
 

@@ -73,7 +73,9 @@ def decode(data: bytes, source: str) -> str:
         except UnicodeDecodeError as exc:
             bad = exc.object[exc.start : exc.start + 1].hex()
             raise InputError(
-                Errors.E012, source=source, offset=bom + exc.start,
+                Errors.E012,
+                source=source,
+                offset=bom + exc.start,
                 reason=f"{exc.reason}, 0x{bad}",
             ) from None
     if not text.strip():
@@ -94,9 +96,7 @@ def _check_binary(sample: str, source: str) -> None:
     """Raise E011 when the sample holds a NUL or too many control characters."""
     if "\x00" in sample:
         raise InputError(Errors.E011, source=source, reason="it contains a NUL byte")
-    controls = sum(
-        1 for ch in sample if (ch < " " or ch == "\x7f") and ch not in _ALLOWED_CONTROLS
-    )
+    controls = sum(1 for ch in sample if (ch < " " or ch == "\x7f") and ch not in _ALLOWED_CONTROLS)
     if sample and controls / len(sample) > MAX_CONTROL_SHARE:
         share = round(100 * controls / len(sample))
         raise InputError(
@@ -203,7 +203,9 @@ def _article_from_record(
 ) -> Article:
     if not isinstance(record, dict):
         raise InputError(
-            Errors.E018, source=source, line=line,
+            Errors.E018,
+            source=source,
+            line=line,
             reason=f"expected a JSON object, got {_json_type(record)}",
         )
     values: dict[str, str | None] = {}
@@ -211,7 +213,9 @@ def _article_from_record(
         value = record.get(name)
         if value is not None and not isinstance(value, str):
             raise InputError(
-                Errors.E018, source=source, line=line,
+                Errors.E018,
+                source=source,
+                line=line,
                 reason=f"field {name!r} must be a string, not {_json_type(value)}",
             )
         values[name] = value
@@ -224,7 +228,9 @@ def _article_from_record(
         article_id = str(raw_id)
     else:
         raise InputError(
-            Errors.E018, source=source, line=line,
+            Errors.E018,
+            source=source,
+            line=line,
             reason=f"field 'id' must be a string or an integer, not {_json_type(raw_id)}",
         )
     text, html = values["text"], values["html"]
