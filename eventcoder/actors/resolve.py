@@ -85,6 +85,7 @@ class Evidence:
     distance: int = 0
     owner: bool = False  # from a possessor or an of/for phrase: the body a title belongs to
     owner_sector: str | None = None
+    title: str | None = None  # the agent noun of a title ("foreign minister")
     coordinated: int | None = None  # token index of a modifier in a coordination
     alternates: list[tuple[str | None, str | None]] = field(default_factory=list)
 
@@ -400,6 +401,7 @@ class ActorResolver:
                 "person",
                 "person:described" + (f"({desc.rule})" if desc.rule else ""),
                 person=canonical,
+                agent=desc.title,
             )
         remembered = self._remembered_person(token, name_text)
         if remembered is not None:
@@ -593,8 +595,11 @@ class ActorResolver:
         """'the minister' -> the most recent resolved mention introduced with that title."""
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.lefts):
             return None
+        head_word = lemma.split()[-1]
         for mention in reversed(self.result.mentions):
-            if mention.head < token.i and mention.agent == lemma and mention.actor.code:
+            if mention.head < token.i and mention.actor.code and mention.agent and (
+                mention.agent == lemma or mention.agent.split()[-1] == head_word
+            ):  # "the minister" -> "Foreign Minister S. Jaishankar"
                 return mention
         return None
 
@@ -686,6 +691,7 @@ class ActorResolver:
                             sector=agent.entry.sector,
                             rule=f"title:{agent.entry.lemma}",
                             distance=token.i - j,
+                            title=agent.entry.lemma,
                         )
                     )
             elif name is None and agent is None and person and tok.pos_ in {"NOUN", "PROPN"}:
@@ -826,6 +832,7 @@ class ActorResolver:
             found = [first] + [e for e in found if e.coordinated is None]
             first.alternates = [(e.country, e.code) for e in others]
         out = Evidence()
+        out.title = next((ev.title for ev in found if ev.title), None)
         rules = []
         for ev in found:
             if out.country is None and out.code is None and (ev.country or ev.code):
