@@ -597,8 +597,11 @@ class ActorResolver:
             return None
         head_word = lemma.split()[-1]
         for mention in reversed(self.result.mentions):
-            if mention.head < token.i and mention.actor.code and mention.agent and (
-                mention.agent == lemma or mention.agent.split()[-1] == head_word
+            if (
+                mention.head < token.i
+                and mention.actor.code
+                and mention.agent
+                and (mention.agent == lemma or mention.agent.split()[-1] == head_word)
             ):  # "the minister" -> "Foreign Minister S. Jaishankar"
                 return mention
         return None
