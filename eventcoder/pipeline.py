@@ -152,6 +152,7 @@ class Coder:
                 continue
             article, cleaned = item
             doc = next(parsed)
+            coded = list(doc._.events or [])
             yield ArticleResult(
                 id=article.id,
                 title=article.title or cleaned.title,
@@ -160,6 +161,7 @@ class Coder:
                 body=cleaned.body,
                 dateline=cleaned.dateline,
                 removed=list(cleaned.removed),
-                events=list(doc._.events or []),
+                events=[e for e in coded if not e.hedged],
+                hedged_events=[e for e in coded if e.hedged],
                 quotes=list(doc._.quotes or []),
             )

@@ -149,7 +149,8 @@ class ArticleResult:
     body: str
     dateline: str | None = None
     removed: list[Removed] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # what the article says happened
+    hedged_events: list[Event] = field(default_factory=list)  # negated, hypothetical, alleged
     quotes: list[Quote] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -162,5 +163,6 @@ class ArticleResult:
             "dateline": self.dateline,
             "removed": [{"text": r.text, "reason": r.reason} for r in self.removed],
             "events": [e.to_dict() for e in self.events],
+            "hedged_events": [e.to_dict() for e in self.hedged_events],
             "quotes": [q.to_dict() for q in self.quotes],
         }

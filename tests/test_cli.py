@@ -133,3 +133,16 @@ def test_evaluate_verbose_lists_misses(tmp_path: Path):
     result = run("evaluate", str(out), str(gold), "--verbose")
     assert result.exit_code == 0, result.output
     assert "recall 0.000" in result.output and "MISSED" in result.output
+
+
+def test_hedged_events_are_kept_apart_with_their_flags():
+    text = ("Ukraine accused Russia of shelling Kherson on Monday. Russia did not attack Poland. "
+            "Officials said Belarus would never attack Lithuania.")
+    result = run("code", "-", "--date", "2024-05-14", "--format", "jsonl", input=text)
+    doc = json.loads(result.output)
+    asserted = [(e["source"]["country"], e["cameo"][:2], e["target"]["country"]) for e in doc["events"]]
+    assert ("UKR", "11", "RUS") in asserted
+    assert all(not (e["negated"] or e["hypothetical"] or e["alleged"]) for e in doc["events"])
+    hedged = {e["trigger"]["text"]: e for e in doc["hedged_events"]}
+    assert hedged["shelling"]["alleged"] and hedged["shelling"]["source"]["country"] == "RUS"
+    assert hedged["attack"]["negated"]

@@ -155,6 +155,18 @@ class ActorResolver:
         self.prefer = prefer = frozenset(c for c in self.countries_mentioned if len(c) == 3)
         if places is not None:
             for ent in doc.ents:
+                if (
+                    ent.label_ == "PERSON"
+                    and len(ent) == 1
+                    and ent.start not in self.name_at
+                    and ent.root.dep_ in {"dobj", "pobj"}
+                ):
+                    # the small model often takes a city for a person ("shelling Kherson")
+                    place = places.lookup(ent.text, prefer)
+                    if place is not None and place.population >= 50_000:
+                        self.place_at[ent.start] = (ent.start, ent.end, place)
+                        self.person_ents.discard(ent.start)
+                    continue
                 if ent.label_ in PLACE_LABELS and not any(
                     i in self.name_at for i in range(ent.start, ent.end)
                 ):

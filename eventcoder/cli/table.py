@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 
-from ..records import Actor, ArticleResult
+from ..records import Actor, ArticleResult, Event
 
 
 def _actor(actor: Actor | None) -> str:
@@ -36,18 +36,13 @@ def _table(headers: list[str], rows: list[list[str]], last_flexible: bool = True
     return "\n".join(lines)
 
 
-def render_article(result: ArticleResult) -> str:
-    head = f"== {result.id}" + (f": {result.title}" if result.title else "")
-    meta = (
-        f"published {result.published or 'unknown'}; {len(result.events)} events, "
-        f"{len(result.quotes)} quotes, {len(result.removed)} lines removed"
-    )
-    parts = [head, meta, ""]
+def _events_table(events: list[Event]) -> str:
     rows = []
-    for n, e in enumerate(result.events, start=1):
+    for n, e in enumerate(events, start=1):
         flags = ",".join(f for f in ("negated", "hypothetical", "alleged") if getattr(e, f))
         if e.reported_by is not None:
-            flags = ",".join(filter(None, [flags, f"reported by {e.reported_by.code}"]))
+            who = e.reported_by.code or e.reported_by.text
+            flags = ",".join(filter(None, [flags, f"reported by {who}"]))
         rows.append(
             [
                 str(n),
@@ -59,7 +54,19 @@ def render_article(result: ArticleResult) -> str:
                 f"[{e.trigger.text}] {e.sentence}",
             ]
         )
-    parts.append(_table(["#", "date", "source", "event", "target", "flags", "evidence"], rows))
+    return _table(["#", "date", "source", "event", "target", "flags", "evidence"], rows)
+
+
+def render_article(result: ArticleResult) -> str:
+    head = f"== {result.id}" + (f": {result.title}" if result.title else "")
+    meta = (
+        f"published {result.published or 'unknown'}; {len(result.events)} events, "
+        f"{len(result.quotes)} quotes, {len(result.removed)} lines removed"
+    )
+    parts = [head, meta, ""]
+    parts.append(_events_table(result.events))
+    if result.hedged_events:
+        parts += ["", "hedged (not counted as events):", _events_table(result.hedged_events)]
     if result.quotes:
         parts.append("")
         qrows = [[_actor(q.speaker), q.verb or "", f"“{q.text}”"] for q in result.quotes]
