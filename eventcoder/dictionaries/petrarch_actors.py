@@ -20,10 +20,11 @@ from ..actors.gazetteer import CODE_RE, INTERNATIONAL, SECTORS
 from .petrarch_text import cell_safe, line_error, parse_date, phrase_text, read_lines
 
 BRACKET_RE = re.compile(r"\[([^\[\]]*)\]")
-ORG_KINDS = frozenset("REB UAF PTY MED GOV MIL EDU BUS REL".split())
+ORG_KINDS = frozenset({"REB", "UAF", "PTY", "MED", "GOV", "MIL", "EDU", "BUS", "REL"})
 AGENT_RE = re.compile(
     r"^(?P<phrase>[^{}\[\]]*?)\s*(?:\{(?P<plural>[^{}]*)\})?\s*"
-    r"(?:\[(?P<code>[^\[\]{}]*)[\]}])?\s*$")  # `[~ENV}` (a common typo) is accepted
+    r"(?:\[(?P<code>[^\[\]{}]*)[\]}])?\s*$"
+)  # `[~ENV}` (a common typo) is accepted
 MARKER_RE = re.compile(r"!([A-Za-z0-9_]+)!")
 SUBSTITUTION_RE = re.compile(r"^!([A-Za-z0-9_]+)!\s*=\s*(.*)$")
 
@@ -57,8 +58,9 @@ class ActorFile:
 
 
 def parse_actors(path: Path) -> ActorFile:
-    """Read an actor dictionary. Lines that fit no part of the format raise DataFileError;
-    readable but unusable parts (a bad date) are kept in `problems` to be counted."""
+    """Read an actor dictionary. A synonym or restriction before any actor raises
+    DataFileError; readable but unusable parts (a bad date, a stray bracket) are skipped and
+    counted (`problems`, `skipped_lines`)."""
     result = ActorFile(str(path))
     record: ActorRecord | None = None
     for src in read_lines(path):
@@ -67,19 +69,22 @@ def parse_actors(path: Path) -> ActorFile:
         if text[0].isspace() and not body.startswith(("[", "+")):
             result.skipped_lines["indented line that is not a restriction or synonym"] += 1
             continue
+        phrase, brackets, problem = _split(body.lstrip("+") if body[0] == "+" else body)
         if body.startswith(("[", "+")):
             if record is None:
-                raise line_error(path, src.number, "actor",
-                                 "a synonym or restriction before any actor")
+                raise line_error(
+                    path, src.number, "actor", "a synonym or restriction before any actor"
+                )
+            if problem is not None:
+                result.skipped_lines[problem] += 1
+                continue
             if body.startswith("+"):
-                phrase, brackets = _split(path, src.number, body[1:])
                 record.synonyms.append(phrase)
-            else:
-                brackets = _brackets(path, src.number, body)
         else:
-            phrase, brackets = _split(path, src.number, body)
             record = ActorRecord(phrase, src.number)
             result.records.append(record)
+            if problem is not None:
+                record.problems.append(problem)
         for inner in brackets:
             restriction = _restriction(inner, src.number)
             if isinstance(restriction, str):
@@ -89,21 +94,17 @@ def parse_actors(path: Path) -> ActorFile:
     return result
 
 
-def _split(path: Path, line: int, text: str) -> tuple[str, list[str]]:
+def _split(text: str) -> tuple[str, list[str], str | None]:
+    """The phrase before the first `[`, the `[...]` groups, and what is wrong with the line."""
     at = text.find("[")
-    if at < 0:
-        if "]" in text:
-            raise line_error(path, line, "actor", "']' without '['")
-        return text.strip(), []
-    return text[:at].strip(), _brackets(path, line, text[at:])
-
-
-def _brackets(path: Path, line: int, text: str) -> list[str]:
-    leftover = BRACKET_RE.sub(" ", text).strip()
+    phrase, rest = (text, "") if at < 0 else (text[:at], text[at:])
+    if "]" in phrase:
+        return phrase.strip(), [], "stray ']'"
+    leftover = BRACKET_RE.sub(" ", rest).strip()
+    groups = BRACKET_RE.findall(rest)
     if leftover:
-        raise line_error(path, line, "actor",
-                         f"expected only [CODE restriction] groups, found {leftover[:30]!r}")
-    return BRACKET_RE.findall(text)
+        return phrase.strip(), groups, "text outside [CODE restriction] groups"
+    return phrase.strip(), groups, None
 
 
 def _restriction(inner: str, line: int) -> Restriction | str:
@@ -184,8 +185,9 @@ def _names(record: ActorRecord, stats: ActorStats) -> list[str]:
     return names
 
 
-def convert_actors(files: Iterable[ActorFile], countries: frozenset[str], stats: ActorStats
-                   ) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+def convert_actors(
+    files: Iterable[ActorFile], countries: frozenset[str], stats: ActorStats
+) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     """People rows (records with dated codes) and organisation rows (a default code only)."""
     people: list[tuple[str, ...]] = []
     orgs: list[tuple[str, ...]] = []
@@ -215,8 +217,9 @@ def convert_actors(files: Iterable[ActorFile], countries: frozenset[str], stats:
                 else:
                     stats.restrictions_skipped["second default code"] += 1
             if not dated and default is None:
-                if record.problems or any(_code_problem(r.code) != "null code [---]"
-                                          for r in record.restrictions):
+                if record.problems or any(
+                    _code_problem(r.code) != "null code [---]" for r in record.restrictions
+                ):
                     stats.records_skipped["no usable code"] += 1
                 else:
                     stats.records_without_code += 1
@@ -231,8 +234,19 @@ def convert_actors(files: Iterable[ActorFile], countries: frozenset[str], stats:
                     country, sector, _ = describe_code(restriction.code, countries)
                     start = restriction.start.isoformat() if restriction.start else ""
                     end = restriction.end.isoformat() if restriction.end else ""
-                    people.append((names[0], "|".join(names[1:]), restriction.code, country,
-                                   sector, start, end, "", f"{name}:{restriction.line}"))
+                    people.append(
+                        (
+                            names[0],
+                            "|".join(names[1:]),
+                            restriction.code,
+                            country,
+                            sector,
+                            start,
+                            end,
+                            "",
+                            f"{name}:{restriction.line}",
+                        )
+                    )
                     stats.people_rows += 1
                 continue
             assert default is not None
@@ -243,8 +257,9 @@ def convert_actors(files: Iterable[ActorFile], countries: frozenset[str], stats:
                 continue
             org_names.update(fresh)
             country, sector, kind = describe_code(default.code, countries)
-            orgs.append(("|".join(fresh), default.code, country, sector, kind,
-                         f"{name}:{record.line}"))
+            orgs.append(
+                ("|".join(fresh), default.code, country, sector, kind, f"{name}:{record.line}")
+            )
             stats.organization_rows += 1
     return people, orgs
 
@@ -272,18 +287,23 @@ def parse_agents(path: Path) -> AgentFile:
         if sub := SUBSTITUTION_RE.match(text):
             values = tuple(v.strip() for v in sub[2].split(",") if v.strip())
             if not values:
-                raise line_error(path, src.number, "agent",
-                                 "a substitution set reads '!NAME! = A, B, C'")
+                raise line_error(
+                    path, src.number, "agent", "a substitution set reads '!NAME! = A, B, C'"
+                )
             result.substitutions[sub[1]] = values
             continue
         match = AGENT_RE.match(text)
         if match is None or not match["phrase"].strip():
-            raise line_error(path, src.number, "agent",
-                             "an agent reads 'PHRASE {PLURALS} [~CODE]'")
+            raise line_error(path, src.number, "agent", "an agent reads 'PHRASE {PLURALS} [~CODE]'")
         plural = match["plural"]
-        result.records.append(AgentRecord(
-            match["phrase"].strip(), None if plural is None else tuple(plural.split()),
-            match["code"].strip() if match["code"] is not None else None, src.number))
+        result.records.append(
+            AgentRecord(
+                match["phrase"].strip(),
+                None if plural is None else tuple(plural.split()),
+                match["code"].strip() if match["code"] is not None else None,
+                src.number,
+            )
+        )
     return result
 
 
@@ -315,8 +335,9 @@ def _expand(phrase: str, substitutions: dict[str, tuple[str, ...]]) -> list[str]
     return ["".join(combo) for combo in itertools.product(*options)]
 
 
-def convert_agents(agent_file: AgentFile, stats: AgentStats, seen: set[str]
-                   ) -> list[tuple[str, ...]]:
+def convert_agents(
+    agent_file: AgentFile, stats: AgentStats, seen: set[str]
+) -> list[tuple[str, ...]]:
     name = Path(agent_file.source).name
     stats.files.append(agent_file.source)
     stats.substitution_sets += len(agent_file.substitutions)

@@ -41,18 +41,18 @@ def read_lines(path: Path) -> Iterator[SourceLine]:
                 end = rest.find("-->")
                 if end < 0:
                     break
-                rest, in_comment = rest[end + 3:], False
+                rest, in_comment = rest[end + 3 :], False
             else:
                 start = rest.find("<!--")
                 if start < 0:
                     kept.append(rest)
                     break
                 kept.append(rest[:start])
-                rest, in_comment = rest[start + 4:], True
+                rest, in_comment = rest[start + 4 :], True
         text = "".join(kept)
         cut = [i for i in (text.find("#"), text.find(";")) if i >= 0]
         if cut:
-            text = text[:min(cut)]
+            text = text[: min(cut)]
         text = text.rstrip()
         if text.strip():
             yield SourceLine(number, text)
@@ -70,13 +70,17 @@ def phrase_text(phrase: str) -> str:
     return " ".join(cleaned.replace("_", " ").split()).lower()
 
 
-def parse_date(text: str) -> date:
-    """`YYMMDD` (20YY when YY < 50, else 19YY) or `YYYYMMDD`; ValueError otherwise."""
+def parse_date(text: str, today: date | None = None) -> date:
+    """`YYMMDD` or `YYYYMMDD`; ValueError otherwise. A 6-digit date is 20YY when YY < 50,
+    else 19YY, except that a 20YY after the current year is read as 19YY: dictionaries
+    hold no future dates (`[AFGELI 320101-331108]` is 1932-1933, not 2032-2033)."""
     if not text.isdigit() or len(text) not in (6, 8):
         raise ValueError(f"date {text!r} is neither YYMMDD nor YYYYMMDD")
     if len(text) == 6:
         yy = int(text[:2])
         year = 2000 + yy if yy < 50 else 1900 + yy
+        if year > (today or date.today()).year:
+            year -= 100
         return date(year, int(text[2:4]), int(text[4:6]))
     return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
 
@@ -89,8 +93,9 @@ def cell_safe(text: str) -> bool:
     return bool(text) and not TSV_UNSAFE.search(text)
 
 
-def write_tsv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]],
-              comments: Sequence[str] = ()) -> int:
+def write_tsv(
+    path: Path, header: Sequence[str], rows: Iterable[Sequence[str]], comments: Sequence[str] = ()
+) -> int:
     """Write a TSV file in our format (comment lines, header, rows); returns the row count."""
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
@@ -99,8 +104,7 @@ def write_tsv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]],
             handle.write(f"# {comment}\n")
         handle.write("\t".join(header) + "\n")
         for row in rows:
-            if len(row) != len(header) or any(TSV_UNSAFE.search(c.replace("|", ""))
-                                              for c in row):
+            if len(row) != len(header) or any(TSV_UNSAFE.search(c.replace("|", "")) for c in row):
                 raise ValueError(f"row does not fit {path.name}: {row!r}")
             handle.write("\t".join(row) + "\n")
             count += 1

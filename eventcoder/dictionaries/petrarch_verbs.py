@@ -18,10 +18,11 @@ from ..ontology import Ontology
 from .petrarch_text import SourceLine, line_error, read_lines
 
 KIND = "verb"
-HEADER_RE = re.compile(r"^---\s*(?P<name>[^\[]*?)\s*(?:\[(?P<code>[^\]]*)\])?\s*-*\s*$")
+HEADER_RE = re.compile(r"^---\s*(?P<name>[^\[]*?)\s*(?:\[(?P<code>[^\]]*)\])?[\s-]*$")
 FORM_RE = re.compile(
     r"^(?P<plus>\+?)(?P<word>[^\s{\[+]+)\s*(?:\{(?P<forms>[^}]*)\})?\s*"
-    r"(?:\[(?P<code>[^\]]*)\])?\s*$")
+    r"(?:\[(?P<code>[^\]]*)\])?\s*$"
+)
 CODE_AT_END_RE = re.compile(r"\[(?P<code>[^\]\[]*)\]\s*$")
 SYNSET_REF_RE = re.compile(r"&[A-Za-z0-9_'\-]+|[^_&]+")
 CAMEO_RE = re.compile(r"^\d{2,4}$")
@@ -126,8 +127,9 @@ def parse_verbs(path: Path) -> VerbDictionary:
         elif text.startswith("---"):
             match = HEADER_RE.match(text)
             if match is None:
-                raise line_error(path, src.number, KIND,
-                                 "a block header reads '---  NAME  [code]  ---'")
+                raise line_error(
+                    path, src.number, KIND, "a block header reads '---  NAME  [code]  ---'"
+                )
             block = VerbBlock(" ".join(match["name"].split()) or "?", match["code"], src.number)
             result.blocks.append(block)
         elif text.startswith("-"):
@@ -152,21 +154,29 @@ def _pattern(src: SourceLine, body: str) -> VerbPattern:
     match = CODE_AT_END_RE.search(body)
     if match is None:
         return VerbPattern(body.strip(), "", src.number)
-    return VerbPattern(body[:match.start()].strip(), match["code"].strip(), src.number)
+    return VerbPattern(body[: match.start()].strip(), match["code"].strip(), src.number)
 
 
 def _form(path: Path, src: SourceLine, text: str) -> VerbForm:
     match = FORM_RE.match(text)
     if match is None:
-        raise line_error(path, src.number, KIND,
-                         "a verb form reads 'WORD {IRREGULAR FORMS} [code]' or '+PHRASAL_VERB'")
+        raise line_error(
+            path,
+            src.number,
+            KIND,
+            "a verb form reads 'WORD {IRREGULAR FORMS} [code]' or '+PHRASAL_VERB'",
+        )
     words = tuple(w for w in match["word"].split("_") if w)
     if not words:
         raise line_error(path, src.number, KIND, "a verb form without a word")
     irregular = tuple((match["forms"] or "").split())
-    return VerbForm(words, bool(match["plus"]) or len(words) > 1,
-                    match["code"].strip() if match["code"] is not None else None,
-                    irregular, src.number)
+    return VerbForm(
+        words,
+        bool(match["plus"]) or len(words) > 1,
+        match["code"].strip() if match["code"] is not None else None,
+        irregular,
+        src.number,
+    )
 
 
 # -- conversion ------------------------------------------------------------------------------
@@ -216,10 +226,9 @@ class SynsetResolver:
             for phrase in synset.phrases:
                 last = phrase.replace("_", " ").split()[-1:] if phrase.strip("_ ") else []
                 for word in last:
-                    try:
-                        words.extend(_word(word).split("|"))
-                    except Skip:
-                        continue
+                    word = word.lower()
+                    if WORD_RE.match(word):  # `F/A-18` and the like cannot be held: dropped
+                        words.append(word)
             if not words:
                 raise Skip("synonym set without a usable word")
             self.cache[name] = "|".join(dict.fromkeys(words))
@@ -325,8 +334,9 @@ def _trigger_groups(block: VerbBlock) -> list[tuple[str, tuple[str, ...]]]:
     return groups
 
 
-def convert_verbs(dictionary: VerbDictionary, ontology: Ontology, stats: VerbStats
-                  ) -> list[LexiconRow]:
+def convert_verbs(
+    dictionary: VerbDictionary, ontology: Ontology, stats: VerbStats
+) -> list[LexiconRow]:
     """Our lexicon rows for a parsed verb dictionary, counting what is converted or skipped.
 
     Per block, the pattern entries come first (in file order) and the bare verbs last, so
@@ -341,8 +351,16 @@ def convert_verbs(dictionary: VerbDictionary, ontology: Ontology, stats: VerbSta
     rows: list[LexiconRow] = []
     seen: set[str] = set()
 
-    def add(code: str, before: tuple[str, ...], trigger: str, particles: tuple[str, ...],
-            after: tuple[str, ...], note: str) -> bool:
+    def add(
+        code: str,
+        before: tuple[str, ...],
+        trigger: str,
+        particles: tuple[str, ...],
+        after: tuple[str, ...],
+        note: str,
+    ) -> bool:
+        if particles and after[: len(particles)] == particles:
+            after = after[len(particles) :]  # `ask for` + `(FOR RETRIAL)`: one `for`
         words = [*before, f"[{trigger}]" if before else trigger, *particles, *after]
         pattern = " ".join(words)
         try:
@@ -369,8 +387,10 @@ def convert_verbs(dictionary: VerbDictionary, ontology: Ontology, stats: VerbSta
                 code = active_code(pattern.code, ontology)
                 translated = translate(pattern.text, resolver)
                 note = f"{name}:{pattern.line} {block.name}: - {' '.join(pattern.text.split())}"
-                written = [add(code, translated.before, trigger, particles, translated.after,
-                               note) for trigger, particles in groups]
+                written = [
+                    add(code, translated.before, trigger, particles, translated.after, note)
+                    for trigger, particles in groups
+                ]
                 if not any(written):
                     raise Skip("duplicate of an earlier pattern")
                 stats.patterns_converted += 1
@@ -401,7 +421,8 @@ def convert_verbs(dictionary: VerbDictionary, ontology: Ontology, stats: VerbSta
         for code, members in singles.items():
             trigger = "|".join(dict.fromkeys(w for w, _ in members))
             note = f"{name}:{members[0][1].line} {block.name}: " + " ".join(
-                "_".join(f.words) for _, f in members)
+                "_".join(f.words) for _, f in members
+            )
             try:
                 if add(code, (), trigger, (), (), note):
                     stats.bare_verbs_converted += len(members)
@@ -411,4 +432,3 @@ def convert_verbs(dictionary: VerbDictionary, ontology: Ontology, stats: VerbSta
                 stats.bare_verbs_skipped[str(skip)] += len(members)
     stats.entries_written += len(rows)
     return rows
-
