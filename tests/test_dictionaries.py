@@ -640,3 +640,15 @@ def test_merged_with_builtin(reference_import: tuple[Path, Any], petrarch: Petra
     event = _one(_events(coder, f"Iraq {forms[verb]} Iran."))
     assert event.cameo == petrarch.verb_code(verb)
     assert "petrarch_verbs.tsv" in event.rule
+
+
+def test_lone_preposition_marks_the_target() -> None:
+    from eventcoder.dictionaries.petrarch_verbs import translate
+
+    class NoSynsets:
+        def __call__(self, reference: str) -> str:
+            raise AssertionError(reference)
+
+    assert translate("* (WITH)", NoSynsets()).after == ("with", "TARGET")  # type: ignore[arg-type]
+    assert translate("* (TO BORDER)", NoSynsets()).after == ("to", "border")  # type: ignore[arg-type]
+    assert translate("* (WITH +)", NoSynsets()).after == ("with", "TARGET")  # type: ignore[arg-type]

@@ -235,6 +235,13 @@ class SynsetResolver:
         return self.cache[name]
 
 
+LONE_PREPOSITION_RE = re.compile(
+    r"\(\s*(?:WITH|TO|AT|AGAINST|ON|IN|FOR|FROM|INTO|TOWARDS?|OVER|ABOUT|UPON|BY|OF|BETWEEN|"
+    r"AMONG|ACROSS|THROUGH|NEAR|ONTO|WITHIN|INSIDE|OUTSIDE|BEHIND|BEYOND)_?\s*\)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _atoms(text: str) -> list[str]:
     """Pattern items: '*', '$', '+', '%', '^', '&SET' or a word; `()` and `{}` dropped, words
     joined by `_` split apart (`SPY_*_DEAL` -> SPY * DEAL, `FIGHTER_&AIRCRAFT`)."""
@@ -292,6 +299,9 @@ def translate(pattern: str, synsets: SynsetResolver) -> Translated:
         raise Skip("more than one source ($)")
     if target_before and "SOURCE" not in after:
         raise Skip("target before the verb without a source after it")
+    if "TARGET" not in after and not target_before and LONE_PREPOSITION_RE.search(pattern):
+        # "- * (WITH) [040]": a bare prepositional phrase marks where the target is
+        after.append("TARGET")
     return Translated(tuple(before), tuple(after))
 
 
