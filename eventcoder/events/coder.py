@@ -105,6 +105,43 @@ INTENT_VERBS = {
     "hope",
 }
 MAX_PAIRS = 4
+PARTITIVE_NOUNS = {
+    "ten",
+    "tens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "dozen",
+    "dozens",
+    "score",
+    "scores",
+    "group",
+    "number",
+    "crowd",
+    "crowds",
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
+    "few",
+    "handful",
+    "majority",
+    "members",
+    "member",
+    "wave",
+    "band",
+    "contingent",
+    "delegation",
+    "team",
+    "unit",
+    "convoy",
+    "column",
+}
+DOMESTIC_ROOTS = {"14", "17"}
 MATERIAL_CONFLICT = {"14", "15", "17", "18", "19", "20"}
 LOCATIVE_PREPS = {
     "in",
@@ -366,7 +403,35 @@ class EventCoder:
         return out
 
     def _mentions(self, token: Token) -> list[Mention]:
-        return self._with_conjuncts(token, self._mention(token))
+        mention = self._mention(token)
+        if mention is None:
+            inner = self._partitive(token)
+            if inner is not None:
+                return self._with_conjuncts(inner, self._mention(inner))
+        return self._with_conjuncts(token, mention)
+
+    def _partitive(self, token: Token) -> Token | None:
+        """'tens of thousands of Serbians', 'a group of Afghan women': the actor inside."""
+        node = token
+        for _ in range(4):
+            if not (node.pos_ == "NUM" or node.lemma_.lower() in PARTITIVE_NOUNS):
+                return None
+            pobj = next(
+                (
+                    g
+                    for c in node.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            if pobj is None:
+                return None
+            if self.actors.at(pobj) is not None:
+                return pobj
+            node = pobj
+        return None
 
     def _owner(self, noun: Token) -> list[Mention]:
         """An actor that owns a non-actor noun: "Stoltenberg's visit", "U.S. allegations"."""
@@ -507,6 +572,12 @@ class EventCoder:
         if noun.dep_ in {"dobj", "attr"}:
             found, how = self.subjects(noun.head)
             return found, f"light-verb:{how}"
+        if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in self.lexicon.light_verbs:
+            for child in noun.head.children:  # "drills were staged by China"
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self._mentions(pobj), "light-verb-passive-agent"
         return [], "none"
 
     def _default_target(self, verb: Token) -> tuple[list[Mention], str]:
@@ -563,13 +634,19 @@ class EventCoder:
         if match.source is not None:
             sources, targets = match.source, sources
             source_how, target_how = "pattern-source", f"subject-as-target:{source_how}"
+        if entry.code[:2] in DOMESTIC_ROOTS:
+            sources, targets = self._domestic_countries(trigger, sources, targets)
         sources = [m for m in sources if m.actor.code]
         targets = [m for m in targets if m.actor.code]
         if sources and not targets and entry.code[:2] in MATERIAL_CONFLICT:
             # "raided a camp in Jenin", "struck targets in Gaza": no actor is named as the
             # target, so the place where it happened stands for it
-            place = self._locative_mention(trigger)
-            if place is not None:
+            place = self._locative_mention(trigger, bodies=entry.code[:2] == "14")
+            if (
+                place is not None and place.kind == "agent"
+            ):  # "protested outside the French embassy"
+                targets, target_how = [place], "location-body"
+            elif place is not None:
                 # the country of the place, not its government: "in Nairobi" is Kenya
                 actor = place.actor
                 country = actor.country or ""
@@ -588,6 +665,26 @@ class EventCoder:
                     )
                 ]
                 target_how = "location"
+        if sources and not targets and entry.code[:2] == "14" and sources[0].actor.country:
+            # a domestic protest with no one named is aimed at the protesters' own state
+            actor = sources[0].actor
+            country = actor.country or ""
+            targets = [
+                replace(
+                    sources[0],
+                    head=-1,
+                    actor=Actor(
+                        actor.text,
+                        actor.start,
+                        actor.end,
+                        country + "GOV",
+                        country,
+                        "GOV",
+                        "own-government",
+                    ),
+                )
+            ]
+            target_how = "own-government"
         mutual = len(sources) > 1 and self._reciprocal(trigger)
         if not sources or (not targets and not self.monadic and not mutual):
             return []
@@ -657,7 +754,48 @@ class EventCoder:
             )
         return out
 
-    def _locative_mention(self, trigger: Token) -> Mention | None:
+    def _domestic_countries(
+        self, trigger: Token, sources: list[Mention], targets: list[Mention]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """Protests and coercion are mostly domestic: a role without a country ("protesters",
+        "the government", "police") takes the country where it happens (for the source) or
+        the other side's country (for the target)."""
+
+        def with_country(mention: Mention, country: str, how: str) -> Mention:
+            actor = mention.actor
+            code = country + (actor.sector or "")
+            return replace(
+                mention,
+                actor=Actor(
+                    actor.text,
+                    actor.start,
+                    actor.end,
+                    code,
+                    country,
+                    actor.sector,
+                    f"{actor.rule}:{how}",
+                ),
+            )
+
+        place = None
+        if any(not m.actor.code and m.actor.sector for m in sources):
+            place = self._locative_mention(trigger)
+        sources = [
+            with_country(m, place.actor.country, "country-from-location")
+            if not m.actor.code and m.actor.sector and place and place.actor.country
+            else m
+            for m in sources
+        ]
+        country = next((m.actor.country for m in sources if m.actor.country), None)
+        targets = [
+            with_country(m, country, "country-from-source")
+            if not m.actor.code and m.actor.sector and country
+            else m
+            for m in targets
+        ]
+        return sources, targets
+
+    def _locative_mention(self, trigger: Token, bodies: bool = False) -> Mention | None:
         """A place (or country) in a locative phrase of the trigger, its object or its light
         verb: "in Kharkiv", "near the border with Lebanon"."""
         heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
@@ -671,6 +809,8 @@ class EventCoder:
                     mention = self.actors.at(pobj) if pobj.dep_ == "pobj" else None
                     if mention is None or not mention.actor.country:
                         continue
+                    if bodies and mention.kind == "agent":
+                        return mention
                     if mention.kind == "place" or (
                         mention.kind == "country"
                         and (not mention.actor.sector or pobj.ent_type_ in {"GPE", "LOC"})
