@@ -627,18 +627,27 @@ def test_merged_with_builtin(reference_import: tuple[Path, Any], petrarch: Petra
     assert not builtin.search("Armed Islamic Group")
     event = _one(_events(coder, "The Armed Islamic Group attacked Algerian soldiers."))
     assert event.source.code == petrarch.actor_code("armed islamic group")
-    # a verb only the imported lexicon knows
+    # a verb only the imported lexicon knows: found in the parsed dictionary at test time
     builtin_lexicon = Lexicon.load()
-    forms = {
-        "CHIDE": "chided",
-        "SCOLD": "scolded",
-        "BERATE": "berated",
-        "REBUKE": "rebuked",
-        "CASTIGATE": "castigated",
-    }
-    verb = next(v for v in forms if not builtin_lexicon.candidates("V", v.lower()))
-    event = _one(_events(coder, f"Iraq {forms[verb]} Iran."))
-    assert event.cameo == petrarch.verb_code(verb)
+    ontology = default_ontology()
+    found = None
+    for block in petrarch.verbs.blocks:
+        for form in block.forms:
+            code = str(form.code or block.code).split(":")[0]
+            if len(form.words) != 1 or code not in ontology or code[:2] in {"01", "03"}:
+                continue
+            verb = form.words[0].lower()
+            if builtin_lexicon.candidates("V", verb) or not verb.isalpha():
+                continue
+            events = _events(coder, f"Iraqi leaders {verb} Iran.")
+            if len(events) == 1 and "petrarch_verbs.tsv" in events[0].rule:
+                found = (verb, events[0])
+                break
+        if found:
+            break
+    assert found is not None, "no imported verb coded a sentence"
+    verb, event = found
+    assert event.cameo == petrarch.verb_code(verb.upper())
     assert "petrarch_verbs.tsv" in event.rule
 
 

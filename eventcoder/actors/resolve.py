@@ -483,8 +483,11 @@ class ActorResolver:
         return None
 
     def _pronoun(self, token: Token) -> Mention | None:
-        """he/she: the most recent person outside quotations (or inside the same quotation)."""
+        """he/she: the most recent person outside quotations (or inside the same quotation);
+        a subject pronoun that opens its sentence prefers the last sentence's subject ("Boric
+        met Fernandez. He thanked ...")."""
         here = self._quote_index(token.idx)
+        candidates = []
         for mention in reversed(self.result.mentions):
             if mention.head >= token.i or mention.kind != "person":
                 continue
@@ -492,6 +495,25 @@ class ActorResolver:
                 continue
             if self.doc[mention.head].dep_ in {"compound", "amod"}:
                 continue  # "the Biden administration": a modifier, not an antecedent
+            candidates.append(mention)
+        if not candidates:
+            return None
+        chosen = candidates[0]
+        sent = token.sent
+        if token.dep_ in {"nsubj", "nsubjpass"} and not any(
+            m.head >= sent.start for m in candidates
+        ):
+            previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
+            subjects = [
+                m
+                for m in candidates
+                if previous is not None
+                and previous.start <= m.head < previous.end
+                and self.doc[m.head].dep_ in {"nsubj", "nsubjpass"}
+            ]
+            if subjects:
+                chosen = subjects[0]
+        for mention in [chosen]:
             actor = mention.actor
             return Mention(
                 token.i,

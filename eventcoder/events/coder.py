@@ -142,6 +142,10 @@ PARTITIVE_NOUNS = {
     "column",
 }
 DOMESTIC_ROOTS = {"14", "17"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+RECIPROCAL_ROOTS = {"03", "04", "05", "06", "08", "19"}
+THREAT_VERBS = {"threaten", "warn", "vow"}
+THAT = frozenset({"that"})
 MATERIAL_CONFLICT = {"14", "15", "17", "18", "19", "20"}
 LOCATIVE_PREPS = {
     "in",
@@ -162,7 +166,7 @@ class Match:
     entry: Entry
     target: list[Mention] | None  # from a TARGET slot
     source: list[Mention] | None  # from a SOURCE slot
-    words: int
+    words: float  # how specific the match is: matched words, and slots with an actor
 
 
 class EventCoder:
@@ -221,8 +225,8 @@ class EventCoder:
             if token.pos_ == "VERB" or token.tag_.startswith("VB")
             else ("N" if token.pos_ in {"NOUN", "PROPN"} else "")
         )
-        if not pos:
-            return []
+        if not pos or token.dep_ in {"amod", "compound"}:
+            return []  # "ousted Syrian President Assad": a modifier, not an act
         candidates = self.lexicon.candidates(pos, token.lemma_.lower())
         if not candidates and token.lower_ != token.lemma_.lower():
             candidates = self.lexicon.candidates(pos, token.lower_)
@@ -274,19 +278,37 @@ class EventCoder:
         position = trigger.i
         anchors = [trigger]
         slots: dict[str, list[Mention]] = {}
-        k = 0
-        for item in after:
+        k = 0.0
+        clause_only = False
+        for n, item in enumerate(after):
             if item.slot:
-                found = self._find_slot(phrase, position, anchors, trigger)
+                found = self._find_slot(phrase, position, anchors, trigger, clause_only)
             else:
                 found = self._find_word(item, phrase, position, anchors)
+                if found is None and position == trigger.i:
+                    found = self._passive_object_word(item, trigger)
+                if (
+                    found is None
+                    and item.lemmas == THAT
+                    and n + 1 < len(after)
+                    and after[n + 1].slot == "TARGET"
+                ):
+                    # "claimed NATO has turned ..." is "claimed that NATO ...": the next slot
+                    # must then be the subject of the claimed clause
+                    clause_only = True
+                    k += 1.0
+                    continue
             if found is None:
                 return None
             position, mentions = found
             anchors.append(self.doc[position])
             if item.slot:
                 slots[item.slot] = mentions
-            k += 1
+                # a slot with no actor in it counts less than one with a coded actor: "call
+                # TARGET" must not beat "call on TARGET to" when the first finds no one
+                k += 1.0 if any(m.actor.code for m in mentions) else 0.5
+            else:
+                k += 1.0
         return Match(entry, slots.get("TARGET"), slots.get("SOURCE"), k + len(entry.before))
 
     def _match_before(self, items: tuple[Item, ...], trigger: Token) -> bool:
@@ -306,10 +328,19 @@ class EventCoder:
             position = hit.i
         return True
 
+    def _passive_object_word(self, item: Item, trigger: Token) -> tuple[int, list[Mention]] | None:
+        """In the passive the object words stand before the verb: "Forty Russian diplomats
+        were expelled" matches "expel diplomat"."""
+        for child in trigger.children:
+            if child.dep_ in PASSIVE_SUBJECTS and _lemma_in(child, item):
+                return trigger.i, []
+        return None
+
     @staticmethod
     def _near(token: Token, anchors: list[Token], steps: int = 2) -> bool:
         """The token hangs on an anchor (the trigger or an earlier pattern word) within a
-        couple of steps: "impose [new] sanctions on", not a word deep in another phrase."""
+        couple of steps, and not through another clause: "impose [new] sanctions on", "urge X
+        to [step] up", but not "allegations that X [supplied] weapons"."""
         wanted = {a.i for a in anchors}
         node = token
         for _ in range(steps + 1):
@@ -318,6 +349,10 @@ class EventCoder:
             if node.head.i == node.i:
                 return False
             node = node.head
+            if node.pos_ in {"VERB", "AUX"} and not (
+                node.dep_ in {"xcomp", "ccomp", "pcomp"} and node.head.i in wanted
+            ):
+                return False
         return False
 
     def _find_word(
@@ -329,7 +364,12 @@ class EventCoder:
         return None
 
     def _find_slot(
-        self, phrase: list[Token], position: int, anchors: list[Token], trigger: Token
+        self,
+        phrase: list[Token],
+        position: int,
+        anchors: list[Token],
+        trigger: Token,
+        clause_only: bool = False,
     ) -> tuple[int, list[Mention]] | None:
         """The first argument after `position`: its actor, an actor it contains ("dozens of
         protesters", "Stoltenberg's visit"), or no actor at all (the slot still matches,
@@ -351,7 +391,7 @@ class EventCoder:
                 and tok.head.dep_ == "ccomp"
                 and tok.head.head.i == trigger.i
             )  # "claimed NATO has turned ..."
-            if tok.dep_ not in allowed and not clause_subject:
+            if (tok.dep_ not in allowed or clause_only) and not clause_subject:
                 continue
             if (
                 tok.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "X"}
@@ -665,7 +705,13 @@ class EventCoder:
                     )
                 ]
                 target_how = "location"
-        if sources and not targets and entry.code[:2] == "14" and sources[0].actor.country:
+        if (
+            sources
+            and not targets
+            and entry.code[:2] == "14"
+            and sources[0].actor.country
+            and sources[0].actor.sector not in STATE_SECTORS
+        ):
             # a domestic protest with no one named is aimed at the protesters' own state
             actor = sources[0].actor
             country = actor.country or ""
@@ -685,7 +731,7 @@ class EventCoder:
                 )
             ]
             target_how = "own-government"
-        mutual = len(sources) > 1 and self._reciprocal(trigger)
+        mutual = len(sources) > 1 and self._reciprocal(trigger, entry.code)
         if not sources or (not targets and not self.monadic and not mutual):
             return []
         flags = flags_for(trigger)
@@ -693,6 +739,9 @@ class EventCoder:
         intent = self._stated_intent(trigger)
         if intent is not None:
             mapped = self.lexicon.intent_code(entry.code)
+            verb = intent.split(":")[1] if intent.startswith("intent-verb:") else ""
+            if verb in THREAT_VERBS and mapped is not None and mapped[:2] != "13":
+                mapped = "130"  # "threatened to send troops": a threat, not an offer
             if mapped is not None:
                 cameo, intent_rule = mapped, f" intent={intent}:{entry.code}"
                 flags = Flags(flags.negated, False, flags.alleged)
@@ -710,7 +759,7 @@ class EventCoder:
         pairs: list[tuple[Mention, Mention | None]] = [
             (source, target) for source in sources[:MAX_PAIRS] for target in partners
         ]
-        if self._reciprocal(trigger):
+        if self._reciprocal(trigger, code.code):
             if not targets and len(sources) > 1:  # "Armenia and Azerbaijan met"
                 pairs = [
                     (a, b) for a in sources[:MAX_PAIRS] for b in sources[:MAX_PAIRS] if a is not b
@@ -858,7 +907,9 @@ class EventCoder:
             "source": "dateline",
         }
 
-    def _reciprocal(self, trigger: Token) -> bool:
+    def _reciprocal(self, trigger: Token, code: str = "04") -> bool:
+        if code[:2] not in RECIPROCAL_ROOTS:
+            return False  # "called on X to": an appeal is one-way, whatever the verb
         lemma = trigger.lemma_.lower()
         if lemma in self.lexicon.reciprocal:
             return True

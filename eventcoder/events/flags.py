@@ -89,8 +89,13 @@ def _clause_head(token: Token) -> Token:
     return node
 
 
+DENIAL_VERBS = {"deny", "refuse", "decline", "reject", "dismiss", "rule"}
+
+
 def negated(trigger: Token) -> bool:
     node = _clause_head(trigger)
+    if node.dep_ in {"xcomp", "ccomp", "pcomp"} and node.head.lemma_.lower() in DENIAL_VERBS:
+        return True  # "denied using chemical weapons", "refused to meet"
     for tok in {node, trigger}:
         for child in tok.children:
             if child.dep_ == "neg" or (
