@@ -37,6 +37,7 @@ def _table(headers: list[str], rows: list[list[str]], last_flexible: bool = True
 
 
 def _events_table(events: list[Event]) -> str:
+    """One row per event, with its evidence (trigger and sentence) indented below it."""
     rows = []
     for n, e in enumerate(events, start=1):
         flags = ",".join(f for f in ("negated", "hypothetical", "alleged") if getattr(e, f))
@@ -51,10 +52,16 @@ def _events_table(events: list[Event]) -> str:
                 f"{e.cameo} {e.plover or ''}".strip(),
                 _actor(e.target),
                 flags or "",
-                f"[{e.trigger.text}] {e.sentence}",
             ]
         )
-    return _table(["#", "date", "source", "event", "target", "flags", "evidence"], rows)
+    table = _table(["#", "date", "source", "event", "target", "flags"], rows, False).split("\n")
+    width = max(60, shutil.get_terminal_size((120, 20)).columns - 6)
+    out = table[:2]
+    for line, e in zip(table[2:], events, strict=True):
+        out.append(line)
+        evidence = " ".join(e.sentence.split()).replace(e.trigger.text, f"[{e.trigger.text}]", 1)
+        out.extend("      " + part for part in textwrap.wrap(evidence, width))
+    return "\n".join(out)
 
 
 def render_article(result: ArticleResult) -> str:
@@ -77,7 +84,3 @@ def render_article(result: ArticleResult) -> str:
             "removed: " + "; ".join(f"{_short(r.text, 50)} ({r.reason})" for r in result.removed)
         )
     return "\n".join(parts) + "\n"
-
-
-def wrap(text: str, width: int = 100) -> str:
-    return "\n".join(textwrap.wrap(text, width))
