@@ -3,8 +3,8 @@
 - error: a malformed row or pattern, or a CAMEO code the ontology does not know
 - error: a conflict (the same pattern with two different codes: only the first can win)
 - warning: a duplicate (the same pattern and code twice)
-- warning: an entry that can never fire (an event noun with no TARGET can only get a target
-  from "between X and Y"; a pattern shadowed by an identical one above it)
+- warning: an entry that can never fire (a non-reciprocal event noun with no TARGET can only
+  get a target from "between X and Y"; a pattern shadowed by an identical one above it)
 - info: CAMEO codes that no entry produces
 """
 
@@ -61,6 +61,11 @@ def check_lexicon(
     for folder in ([packaged_folder()] if builtin else []) + [Path(f) for f in folders]:
         paths.extend(p for p in sorted(folder.glob("*.tsv")) if p.name not in AUXILIARY_FILES)
     problems: list[Problem] = []
+    reciprocal = frozenset(
+        r.get("lemma")
+        for r in read_tsv(packaged_folder() / "reciprocal.tsv", ("lemma", "kind"))
+        if r.get("kind") == "event"
+    )
     seen: dict[tuple[str, str], tuple[str, str]] = {}  # key -> (code, where)
     covered: set[str] = set()
     entries = 0
@@ -110,13 +115,18 @@ def check_lexicon(
                     )
                 continue
             seen[key] = (code, where)
-            if pos == "N" and not any(i.slot == "TARGET" for i in after):
+            trigger_words, _, _ = parse_pattern(pattern)
+            if (
+                pos == "N"
+                and not any(i.slot == "TARGET" for i in after)
+                and not trigger_words & reciprocal
+            ):
                 problems.append(
                     Problem(
                         "warning",
                         where,
-                        f"event noun {pattern!r} has no TARGET: it can only fire "
-                        "with 'between X and Y'",
+                        f"event noun {pattern!r} has no TARGET and is not reciprocal: it can "
+                        "only fire with 'between X and Y'",
                     )
                 )
     all_codes = [c.code for c in ontology]

@@ -359,7 +359,19 @@ class EventCoder:
         self, item: Item, phrase: list[Token], position: int, anchors: list[Token]
     ) -> tuple[int, list[Mention]] | None:
         for tok in phrase:
-            if tok.i > position and _lemma_in(tok, item) and self._near(tok, anchors):
+            if tok.i <= position or not _lemma_in(tok, item):
+                continue
+            # a preposition must hang on the trigger, an earlier pattern word or the trigger's
+            # object: "exercises with X", "bought shells from X", not "exercises near its
+            # border with X"
+            if tok.pos_ == "ADP":
+                head = tok.head
+                wanted = {a.i for a in anchors}
+                if head.i in wanted or (
+                    head.dep_ in {"dobj", "attr", "nsubjpass"} and head.head.i in wanted
+                ):
+                    return tok.i, []
+            elif self._near(tok, anchors):
                 return tok.i, []
         return None
 
@@ -413,6 +425,16 @@ class EventCoder:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
+                        return self._mentions(pobj)
+        for child in noun.children:
+            # "near its border with Guyana": the other side of a border, line or frontier
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "with"
+                and noun.lemma_.lower() in {"border", "frontier", "boundary", "line"}
+            ):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self._mention(pobj) is not None:
                         return self._mentions(pobj)
         for child in noun.children:
             # "raided a camp in Jenin", "struck targets in Gaza": the place's country
@@ -908,17 +930,17 @@ class EventCoder:
         }
 
     def _reciprocal(self, trigger: Token, code: str = "04") -> bool:
+        """Both sides act: a reciprocal trigger ("met", "talks", "clashed"), or a joint-action
+        verb with a joint object ("signed a treaty", "held joint exercises")."""
         if code[:2] not in RECIPROCAL_ROOTS:
             return False  # "called on X to": an appeal is one-way, whatever the verb
         lemma = trigger.lemma_.lower()
         if lemma in self.lexicon.reciprocal:
             return True
-        return (
-            any(
-                c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in self.lexicon.reciprocal
-                for c in trigger.children
-            )
-            and lemma in self.lexicon.light_verbs
+        return lemma in self.lexicon.joint_verbs and any(
+            c.dep_ in {"dobj", "attr", "nsubjpass"}
+            and c.lemma_.lower() in self.lexicon.joint_objects
+            for c in trigger.children
         )
 
     def _reported_by(self, trigger: Token) -> Actor | None:

@@ -90,6 +90,8 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     intent: dict[str, str] = field(default_factory=dict)  # code -> intent/threat code
     reciprocal: frozenset[str] = frozenset()  # triggers coded in both directions
+    joint_verbs: frozenset[str] = frozenset()  # reciprocal with a joint object ("sign a pact")
+    joint_objects: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folders: Iterable[Path] = (), *, builtin: bool = True) -> Lexicon:
@@ -106,8 +108,10 @@ class Lexicon:
         lex.light_verbs = frozenset(r.get("lemma") for r in read_tsv(light, ("lemma",)))
         intent = packaged_folder() / "intent.tsv"
         lex.intent = {r.get("code"): r.get("intent") for r in read_tsv(intent, ("code", "intent"))}
-        mutual = packaged_folder() / "reciprocal.tsv"
-        lex.reciprocal = frozenset(r.get("lemma") for r in read_tsv(mutual, ("lemma",)))
+        mutual = list(read_tsv(packaged_folder() / "reciprocal.tsv", ("lemma", "kind")))
+        lex.reciprocal = frozenset(r.get("lemma") for r in mutual if r.get("kind") == "event")
+        lex.joint_verbs = frozenset(r.get("lemma") for r in mutual if r.get("kind") == "verb")
+        lex.joint_objects = frozenset(r.get("lemma") for r in mutual if r.get("kind") == "object")
         return lex
 
     def intent_code(self, code: str) -> str | None:
