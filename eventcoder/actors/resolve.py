@@ -415,6 +415,24 @@ class ActorResolver:
                 person=canonical,
                 agent=desc.title,
             )
+        head = token.head
+        if token.dep_ == "appos" and head.i != token.i and head.i in self.agent_at:
+            # "a spokeswoman for the Vietnamese ministry, Nguyen Thu Ha": the role says who
+            owner = self.resolve(head)
+            if owner is not None and owner.actor.code:
+                actor = owner.actor
+                return self._mention(
+                    token,
+                    start,
+                    end,
+                    actor.code,
+                    actor.country,
+                    actor.sector,
+                    "person",
+                    f"person:appos-of({actor.text})",
+                    person=canonical,
+                    agent=owner.agent,
+                )
         remembered = self._remembered_person(token, name_text)
         if remembered is not None:
             actor = remembered.actor
@@ -736,6 +754,12 @@ class ActorResolver:
         # Appositions ("Kwon Jong-gun, director of ...") and title PPs ("minister of Brazil").
         for child in token.rights:
             if child.dep_ == "appos" and child.pos_ in NOMINAL:
+                if (
+                    not person
+                    and (child.i in self.person_ents or child.pos_ == "PROPN")
+                    and child.i not in self.name_at
+                ):
+                    continue  # "a spokeswoman ..., Nguyen Thu Ha": the name takes the role
                 sub = self.resolve(child)
                 if sub is not None and sub.actor.code:
                     found.append(

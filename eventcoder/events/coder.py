@@ -227,6 +227,10 @@ class EventCoder:
         )
         if not pos or token.dep_ in {"amod", "compound"}:
             return []  # "ousted Syrian President Assad": a modifier, not an act
+        if token.tag_ in {"VBN", "VBD"} and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in token.children
+        ):
+            return []  # "asylum to ousted X" misparsed as "to oust": an adjective
         candidates = self.lexicon.candidates(pos, token.lemma_.lower())
         if not candidates and token.lower_ != token.lemma_.lower():
             candidates = self.lexicon.candidates(pos, token.lower_)
@@ -753,7 +757,10 @@ class EventCoder:
                 )
             ]
             target_how = "own-government"
-        mutual = len(sources) > 1 and self._reciprocal(trigger, entry.code)
+        mutual = len(sources) > 1 and (
+            self._reciprocal(trigger, entry.code)
+            or (not targets and self._mutual(trigger, entry.code))
+        )
         if not sources or (not targets and not self.monadic and not mutual):
             return []
         flags = flags_for(trigger)
@@ -781,7 +788,9 @@ class EventCoder:
         pairs: list[tuple[Mention, Mention | None]] = [
             (source, target) for source in sources[:MAX_PAIRS] for target in partners
         ]
-        if self._reciprocal(trigger, code.code):
+        if mutual and not targets:  # "Armenia and Azerbaijan met", "agreed to reopen"
+            pairs = [(a, b) for a in sources[:MAX_PAIRS] for b in sources[:MAX_PAIRS] if a is not b]
+        elif self._reciprocal(trigger, code.code):
             if not targets and len(sources) > 1:  # "Armenia and Azerbaijan met"
                 pairs = [
                     (a, b) for a in sources[:MAX_PAIRS] for b in sources[:MAX_PAIRS] if a is not b
@@ -942,6 +951,16 @@ class EventCoder:
             and c.lemma_.lower() in self.lexicon.joint_objects
             for c in trigger.children
         )
+
+    def _mutual(self, trigger: Token, code: str) -> bool:
+        """Coordinated actors agreeing or pledging together ("Kenya and Ethiopia agreed to
+        reopen the border"): each commits to the other."""
+        if code[:2] not in RECIPROCAL_ROOTS:
+            return False
+        node = trigger
+        while node.dep_ in {"xcomp", "conj"} and node.head.i != node.i:
+            node = node.head
+        return node.lemma_.lower() in self.lexicon.mutual
 
     def _reported_by(self, trigger: Token) -> Actor | None:
         """The speaker when the event is inside a clause of a speech verb, or 'according to'."""

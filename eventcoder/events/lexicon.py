@@ -92,6 +92,7 @@ class Lexicon:
     reciprocal: frozenset[str] = frozenset()  # triggers coded in both directions
     joint_verbs: frozenset[str] = frozenset()  # reciprocal with a joint object ("sign a pact")
     joint_objects: frozenset[str] = frozenset()
+    mutual: frozenset[str] = frozenset()  # reciprocal between coordinated actors only
 
     @classmethod
     def load(cls, folders: Iterable[Path] = (), *, builtin: bool = True) -> Lexicon:
@@ -112,6 +113,7 @@ class Lexicon:
         lex.reciprocal = frozenset(r.get("lemma") for r in mutual if r.get("kind") == "event")
         lex.joint_verbs = frozenset(r.get("lemma") for r in mutual if r.get("kind") == "verb")
         lex.joint_objects = frozenset(r.get("lemma") for r in mutual if r.get("kind") == "object")
+        lex.mutual = frozenset(r.get("lemma") for r in mutual if r.get("kind") == "mutual")
         return lex
 
     def intent_code(self, code: str) -> str | None:
