@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
@@ -59,6 +60,19 @@ BACKER_SUFFIXES = {
     "mediated",
     "based",
 }
+
+
+class Coded(Protocol):
+    """Anything with a code, country and sector: an actor, a dated role, a gazetteer entry."""
+
+    @property
+    def code(self) -> str | None: ...
+
+    @property
+    def country(self) -> str | None: ...
+
+    @property
+    def sector(self) -> str | None: ...
 
 
 @dataclass(slots=True)
@@ -249,26 +263,22 @@ class ActorResolver:
             if entry.kind == "org" and entry.person is not None:
                 role, how = entry.person.role_at(self.published)
                 if role is not None:
-                    return self._mention(
+                    return self._like(
                         token,
                         start,
                         end,
-                        role.code,
-                        role.country,
-                        role.sector,
+                        role,
                         "org",
                         f"org:dated:{how}",
                     )
             if entry.kind == "org" and entry.code and entry.code[:3] in INTERNATIONAL:
                 return self._mention(token, start, end, entry.code, None, None, "org", "org")
             if entry.kind in {"org", "seat", "contextual"}:
-                return self._mention(
+                return self._like(
                     token,
                     start,
                     end,
-                    entry.code,
-                    entry.country,
-                    entry.sector,
+                    entry,
                     entry.kind,
                     entry.kind,
                 )
@@ -331,13 +341,11 @@ class ActorResolver:
             ):
                 continue  # "NATO leaders met ... the Western military alliance"
             actor = mention.actor
-            return self._mention(
+            return self._like(
                 token,
                 start,
                 end,
-                actor.code,
-                actor.country,
-                actor.sector,
+                actor,
                 "org",
                 f"org:earlier-mention({actor.text})",
             )
@@ -359,6 +367,31 @@ class ActorResolver:
         span = self.doc[start:end]
         actor = Actor(span.text, span.start_char, span.end_char, code, country, sector, rule)
         return Mention(token.i, start, end, actor, kind, person=person, agent=agent)
+
+    def _like(
+        self,
+        token: Token,
+        start: int,
+        end: int,
+        source: Coded,
+        kind: str,
+        rule: str,
+        person: str | None = None,
+        agent: str | None = None,
+    ) -> Mention:
+        """A mention coded as an earlier actor or a dated role is."""
+        return self._mention(
+            token,
+            start,
+            end,
+            source.code,
+            source.country,
+            source.sector,
+            kind,
+            rule,
+            person=person,
+            agent=agent,
+        )
 
     # -- people --------------------------------------------------------------------------
     def _person(self, token: Token, start: int, end: int, entry: NameEntry | None) -> Mention:
@@ -421,13 +454,11 @@ class ActorResolver:
             owner = self.resolve(head)
             if owner is not None and owner.actor.code:
                 actor = owner.actor
-                return self._mention(
+                return self._like(
                     token,
                     start,
                     end,
-                    actor.code,
-                    actor.country,
-                    actor.sector,
+                    actor,
                     "person",
                     f"person:appos-of({actor.text})",
                     person=canonical,
@@ -436,13 +467,11 @@ class ActorResolver:
         remembered = self._remembered_person(token, name_text)
         if remembered is not None:
             actor = remembered.actor
-            return self._mention(
+            return self._like(
                 token,
                 start,
                 end,
-                actor.code,
-                actor.country,
-                actor.sector,
+                actor,
                 "person",
                 "person:earlier-mention",
                 person=remembered.person,
@@ -450,13 +479,11 @@ class ActorResolver:
         if entry is not None and entry.person is not None:
             role, how = entry.person.role_at(self.published)
             if role is not None:
-                return self._mention(
+                return self._like(
                     token,
                     start,
                     end,
-                    role.code,
-                    role.country,
-                    role.sector,
+                    role,
                     "person",
                     f"person:gazetteer:{how}",
                     person=canonical,
@@ -618,13 +645,11 @@ class ActorResolver:
         earlier = self._remembered_title(token, agent.entry.lemma)
         if earlier is not None:
             actor = earlier.actor
-            return self._mention(
+            return self._like(
                 token,
                 start,
                 end,
-                actor.code,
-                actor.country,
-                actor.sector,
+                actor,
                 "agent",
                 f"title:earlier-mention({actor.text})",
                 person=earlier.person,

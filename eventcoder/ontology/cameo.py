@@ -22,6 +22,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
 
+from ..errors import DataFileError
+from ..tsv import Row, read_tsv
+
 CAMEO_FILE = "cameo.tsv"
 PLOVER_FILE = "plover.tsv"
 CONTEXTS_FILE = "plover_contexts.tsv"
@@ -77,42 +80,31 @@ def quad_class(root: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    source: str
-    line: int
-    cells: Mapping[str, str]
+    """A row of the shared TSV reader whose errors are OntologyErrors."""
+
+    row: Row
 
     def __getitem__(self, column: str) -> str:
-        return self.cells.get(column, "")
+        return self.row.get(column)
 
     def error(self, reason: str) -> OntologyError:
-        return OntologyError(self.source, self.line, reason)
+        return OntologyError(self.row.source, self.row.line, reason)
 
 
 def _rows(table: Traversable, columns: tuple[str, ...]) -> Iterator[_Row]:
-    """The data rows of a TSV table: comments and blank lines skipped, header checked."""
-    source = str(table)
-    if not table.is_file():
-        raise OntologyError(source, 0, "no such file")
-    header: list[str] | None = None
-    with table.open("r", encoding="utf-8") as handle:
-        for number, raw in enumerate(handle, start=1):
-            text = raw.rstrip("\r\n")
-            if not text.strip() or text.lstrip().startswith("#"):
-                continue
-            cells = [cell.strip() for cell in text.split("\t")]
-            if header is None:
-                header = cells
-                missing = [c for c in columns if c not in header]
-                if missing:
-                    raise OntologyError(source, number, f"header lacks {', '.join(missing)}")
-                continue
-            if len(cells) > len(header):
-                raise OntologyError(
-                    source, number, f"{len(cells)} cells but the header has {len(header)}"
-                )
-            yield _Row(source, number, dict(zip(header, cells, strict=False)))
-    if header is None:
-        raise OntologyError(source, 0, "no header line")
+    """The data rows of a TSV table (eventcoder.tsv), with errors as OntologyErrors."""
+    path = Path(str(table))
+    if not path.is_file():
+        raise OntologyError(str(path), 0, "no such file")
+    try:
+        for row in read_tsv(path, columns):
+            yield _Row(row)
+    except DataFileError as exc:
+        raise OntologyError(
+            str(exc.kwargs.get("source", path)),
+            int(str(exc.kwargs.get("line", 0))),
+            str(exc.kwargs.get("reason", exc)),
+        ) from exc
 
 
 def _read_plover(table: Traversable) -> dict[str, tuple[str, ...]]:
@@ -217,7 +209,7 @@ class Ontology:
             entry = _parse_code(row, types, contexts)
             if entry.code in codes:
                 raise row.error(
-                    f"duplicate code {entry.code} (first on line {rows[entry.code].line})"
+                    f"duplicate code {entry.code} (first on line {rows[entry.code].row.line})"
                 )
             codes[entry.code] = entry
             rows[entry.code] = row
