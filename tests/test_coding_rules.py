@@ -68,3 +68,13 @@ def test_sentence_opening_pronoun_prefers_the_last_subject(coder):
                            "Fernandez in Buenos Aires on Monday. He praised Argentina for its "
                            "solidarity.", published="2022-01-25")
     assert ("CHL", "05", "ARG") in dyads
+
+
+@pytest.mark.parametrize("text,cameo", [
+    ("Ukraine appealed to Germany for military aid.", "0232"),
+    ("Japan expressed its intent to provide military aid to the Philippines.", "0332"),
+    ("Iran threatened Israel with military force.", "138"),
+])
+def test_the_specific_code_wins_over_its_root(coder, text, cameo):
+    result, _ = code(coder, text)
+    assert [e.cameo for e in result.events] == [cameo]

@@ -182,8 +182,8 @@ class ActorResolver:
                         self.person_ents.discard(ent.start)
                     continue
                 if ent.label_ in PLACE_LABELS and not any(
-                    i in self.name_at for i in range(ent.start, ent.end)
-                ):
+                    i in self.name_at or i in covered for i in range(ent.start, ent.end)
+                ):  # a name or a non-actor place ("the Red Sea") already says what it is
                     place = places.lookup(ent.text, prefer)
                     if place is not None:
                         for i in range(ent.start, ent.end):

@@ -129,6 +129,8 @@ def check_lexicon(
                         "only fire with 'between X and Y'",
                     )
                 )
+    # a root category (01 .. 20) is produced through its codes (010 "not specified below", ...)
+    covered |= {code[:2] for code in covered}
     all_codes = [c.code for c in ontology]
     for code in all_codes:
         if code not in covered:

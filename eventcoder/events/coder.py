@@ -145,6 +145,23 @@ DOMESTIC_ROOTS = {"14", "17"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "08", "19"}
 THREAT_VERBS = {"threaten", "warn", "vow"}
+INTENT_NOUNS = {
+    "intent",
+    "intention",
+    "willingness",
+    "readiness",
+    "plan",
+    "pledge",
+    "promise",
+    "commitment",
+    "offer",
+    "decision",
+    "vow",
+    "bid",
+    "proposal",
+    "determination",
+    "threat",
+}
 THAT = frozenset({"that"})
 MATERIAL_CONFLICT = {"14", "15", "17", "18", "19", "20"}
 LOCATIVE_PREPS = {
@@ -562,6 +579,19 @@ class EventCoder:
                 found, how = self.subjects(governor, depth + 1)
                 return found, f"by:{how}"
         if (
+            verb.dep_ == "acl"
+            and head.lemma_.lower() in INTENT_NOUNS
+            and head.dep_ in {"dobj", "attr", "pobj", "nsubj"}
+        ):
+            # "Japan expressed its intent to provide aid": the owner of the intent (or the
+            # subject of the verb that carries it) does the act
+            owner = self._owner(head)
+            if owner:
+                return owner, "intent-noun-owner"
+            carrier = head.head if head.dep_ != "pobj" else head.head.head
+            found, how = self.subjects(carrier, depth + 1)
+            return found, f"intent-noun:{how}"
+        if (
             verb.dep_ in {"relcl", "acl"}
             and head.pos_ in {"NOUN", "PROPN"}
             and not any(c.dep_ in SUBJECTS for c in verb.children)
@@ -590,6 +620,8 @@ class EventCoder:
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
         head = node.head
+        if node.dep_ == "acl" and head.lemma_.lower() in INTENT_NOUNS:
+            return f"intent-noun:{head.lemma_.lower()}"  # "its intent to provide aid"
         if (
             node.dep_ == "xcomp"
             and head.lemma_.lower() in INTENT_VERBS
