@@ -22,6 +22,10 @@ ARTICLES = Path(__file__).parent / "data" / "articles"
 GOLD_FILES = sorted((ARTICLES / "gold").glob("a-*.gold.json"))
 CORPUS_FILES = sorted(p for p in (ARTICLES / "corpus").glob("a-*") if p.suffix in {".txt", ".html"})
 ACTOR = re.compile(r"^(?:[A-Z]{3}|IGO|NGO|IMG)$")
+BLOCK_TAG = re.compile(
+    r"(?i)</?(?:p|div|h[1-6]|li|ul|ol|nav|header|footer|figure|figcaption|aside|section"
+    r"|article|main|title|br|time|blockquote|form|button|table|tr|td)\b[^>]*>"
+)
 EVENT_KEYS = {
     "required",
     "source",
@@ -44,7 +48,8 @@ def page_lines(path: Path) -> list[str]:
     raw = path.read_text(encoding="utf-8")
     if path.suffix == ".html":
         raw = re.sub(r"(?is)<(script|style)\b.*?</\1>", "\n", raw)
-        raw = html.unescape(re.sub(r"<[^>]+>", "\n", raw))
+        raw = re.sub(BLOCK_TAG, "\n", raw)
+        raw = html.unescape(re.sub(r"<[^>]+>", "", raw))
     return [line.strip() for line in raw.splitlines() if line.strip()]
 
 
