@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventcoder import clean
+from eventcoder import clean, html_text
 from eventcoder.clean import (
     Cleaned,
     FurnitureRules,
@@ -148,8 +148,15 @@ def test_given_title_with_site_name_matches_headline() -> None:
 
 
 def test_given_title_not_in_text_keeps_first_paragraph() -> None:
+    first = "The water deal was signed in Ankara."
+    cleaned = clean_text(f"{first}\n\n{P1}", title="Turkey and Iraq sign water deal")
+    assert cleaned.paragraphs == (first, P1)
+
+
+def test_a_short_unpunctuated_lead_line_that_is_not_the_title_goes_as_a_fragment() -> None:
     cleaned = clean_text(f"Water deal signed\n\n{P1}", title="Turkey and Iraq sign water deal")
-    assert cleaned.paragraphs == ("Water deal signed", P1)
+    assert cleaned.paragraphs == (P1,)
+    assert cleaned.removed == (Removed("Water deal signed", "fragment"),)
 
 
 # --- furniture --------------------------------------------------------------------------------
@@ -312,8 +319,9 @@ def test_custom_rules(tmp_path: Path) -> None:
     path.write_text("# my rules\nname\tpattern\tscope\tnote\n"
                     "promo\t^Try our app\tshort\tapp promotion\n", encoding="utf-8")
     rules = FurnitureRules.load(path)
-    cleaned = clean_text(f"{P1}\n\nTry our app today\n\nADVERTISEMENT", title="t", rules=rules)
-    assert cleaned.paragraphs == (P1, "ADVERTISEMENT")
+    kept = "Advertisement - scroll to continue reading."  # a default rule would remove it
+    cleaned = clean_text(f"{P1}\n\nTry our app today\n\n{kept}", title="t", rules=rules)
+    assert cleaned.paragraphs == (P1, kept)
     assert cleaned.removed == (Removed("Try our app today", "promo"),)
     assert rules.rules[0].source == f"{path}:3"
 
@@ -425,7 +433,7 @@ def test_html_title_from_article_wins() -> None:
 
 
 def test_fallback_tag_stripper(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clean, "_trafilatura", lambda html: None)
+    monkeypatch.setattr(html_text, "_trafilatura", lambda html: None)
     text, title, date = html_to_text(PAGE)
     assert title == "Turkey and Iraq sign water-sharing deal" and date == "2026-10-06"
     for furniture in ("Home", "Fly to Erbil", "Ilisu dam", "river_fan", "Follow us", "var ads"):
@@ -444,7 +452,7 @@ def test_fallback_when_trafilatura_cannot_be_imported(monkeypatch: pytest.Monkey
 
 
 def test_fallback_is_used_when_trafilatura_finds_nothing() -> None:
-    assert clean._trafilatura("Iran and Oman signed a maritime accord.") is None
+    assert html_text._trafilatura("Iran and Oman signed a maritime accord.") is None
     assert html_to_text("Iran and Oman signed a maritime accord.") == (
         "Iran and Oman signed a maritime accord.", None, None
     )
