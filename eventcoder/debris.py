@@ -28,6 +28,7 @@ KINDS = (
     "zone",
     "time",
     "caption-verb",
+    "scene-verb",
     "auxiliary",
     "tense",
     "continuation",
@@ -50,6 +51,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 # A sentence ends at . ! or ? after two lowercase letters or digits ("2023. REUTERS"), so
 # "Jr. looks", "Dec. 14" and "U.S. officials" do not end one.
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)]{2}[.!?])\s+(?=[A-Z\"“(])")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _INNER_SENTENCE_END = re.compile(r"[a-z0-9]{2}[.!?][\"”’']?\s+\S")
 
 
@@ -59,6 +61,7 @@ class Vocabulary:
 
     words: dict[str, frozenset[str]]
     caption_verb: re.Pattern[str]
+    scene_verb: re.Pattern[str]
     time_expression: re.Pattern[str]
 
     @classmethod
@@ -76,7 +79,12 @@ class Vocabulary:
         except (OSError, UnicodeDecodeError) as exc:
             raise DataFileError(Errors.E030, source=str(source), line=0, reason=str(exc)) from None
         frozen = {kind: frozenset(values) for kind, values in words.items()}
-        return cls(frozen, _alternation(frozen["caption-verb"]), _time_pattern(frozen))
+        return cls(
+            frozen,
+            _alternation(frozen["caption-verb"]),
+            _alternation(frozen["scene-verb"]),
+            _time_pattern(frozen),
+        )
 
     @classmethod
     def default(cls) -> Vocabulary:
@@ -147,8 +155,9 @@ def is_timestamp(text: str, vocab: Vocabulary) -> bool:
 def is_caption(text: str, vocab: Vocabulary) -> bool:
     """A photo caption without a credit: its first sentence describes the picture in the
     present tense ('X gestures as he speaks during a news conference in Y on March 25,
-    2024.'), early in the sentence, with a date or day, and with no reporting verb, no
-    quotation and no past or future auxiliary."""
+    2024.'), early in the sentence, after a date or day (a year for verbs that news also
+    uses for schedules, such as 'arrives'), with no reporting verb, no quotation and no
+    past or future auxiliary."""
     if len(text.split()) > MAX_CAPTION_WORDS:
         return False
     first = _SENTENCE_SPLIT.split(text, maxsplit=1)[0]
@@ -158,8 +167,13 @@ def is_caption(text: str, vocab: Vocabulary) -> bool:
     if any(vocab.has("reporting", w) or vocab.has("tense", w) for w in words):
         return False
     verb = vocab.caption_verb.search(first)
-    if verb is None or not vocab.time_expression.search(first, verb.end()):
-        return False
+    if verb is not None:
+        if not vocab.time_expression.search(first, verb.end()):
+            return False
+    else:
+        verb = vocab.scene_verb.search(first)
+        if verb is None or not _YEAR.search(first, verb.end()):
+            return False
     before = _WORD.findall(first[: verb.start()])
     if not before or len(before) > CAPTION_VERB_WITHIN:
         return False

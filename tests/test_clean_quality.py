@@ -23,7 +23,8 @@ HERE = Path(__file__).parent
 PAGES = HERE / "data" / "clean"
 THRESHOLDS = HERE / "quality" / "thresholds.toml"
 FLOORS = {"debris_recall": 0.85, "body_precision": 0.98}
-LONG = 15  # a debris prefix this long leaks when found anywhere in the cleaned text
+SHORT = 15  # a debris line shorter than this leaks only as a whole kept paragraph
+LONG = 40  # a debris line this long leaks when found anywhere (a wrapped line joined)
 
 
 def normal(text: str) -> str:
@@ -33,11 +34,14 @@ def normal(text: str) -> str:
 
 def leaked(prefix: str, cleaned: Cleaned) -> bool:
     """Whether a debris line is still there: a short one as a whole kept paragraph (or the
-    title), a long one anywhere in them."""
+    title), a longer one opening a kept paragraph, a long one anywhere in them. (A body
+    sentence may start with a site's name: 'The Ministry of ... said'.)"""
     needle = normal(prefix)
     kept = [normal(p) for p in cleaned.paragraphs] + [normal(cleaned.title or "")]
-    if len(needle) < LONG:
+    if len(needle) < SHORT:
         return needle in kept
+    if len(needle) < LONG:
+        return any(p.startswith(needle) for p in kept)
     return any(needle in p for p in kept)
 
 
