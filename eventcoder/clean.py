@@ -46,14 +46,18 @@ __all__ = [
 
 FURNITURE_FILE = Path(__file__).parent / "data" / "clean" / "furniture.tsv"
 SCOPES = ("line", "short")
-THENS = ("", "list")
+THENS = ("", "list", "next")
 SHORT_WORDS = 25  # a `short` rule only removes paragraphs of at most this many words
 MAX_TITLE_CHARS = 200
+TITLE_SHARE = 0.4  # a headline right before a longer standfirst is at least this share
+MIN_STANDFIRST_WORDS = 10
+MAX_NOTE_WORDS = 60  # the longest note removed after a heading such as "About the author"
 SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’")
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _CLOSERS = "\"'”’)]»"
+_MENU_SEPARATOR = re.compile(r"\s[|»>•·]\s")
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+")
 # A wire dateline opening the first paragraph: "KYIV, Ukraine (AP) — ", "WASHINGTON (Reuters) -",
 # "BEIJING, Jan. 5 (Xinhua) -- ", "NUR-SULTAN, April 8. /TASS/. ". The place is in capitals.
@@ -91,7 +95,9 @@ class FurnitureRule:
     scope: str
     note: str
     source: str  # file:line
-    then: str = ""  # "list": the short lines after this one are a list of links (teasers)
+    # "list": the short lines after this one are a list of links (teasers); "next": the
+    # paragraph after this one (an author's note) goes too
+    then: str = ""
 
     def matches(self, paragraph: str, words: int) -> bool:
         if self.scope == "short" and words > SHORT_WORDS:
@@ -168,6 +174,7 @@ def normalise(text: str) -> str:
 class _Paragraph:
     text: str
     lines: int = 1
+    continued: bool = False  # the next line follows in the same block, with no blank line
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -198,6 +205,8 @@ def _block_paragraphs(lines: list[str]) -> list[_Paragraph]:
             out[-1].text = _join(out[-1].text, line)
             out[-1].lines += 1
         else:
+            if out:
+                out[-1].continued = True
             out.append(_Paragraph(line))
     return out
 
@@ -263,12 +272,15 @@ def clean_text(
     paragraphs = _join_lone_datelines(_paragraphs(normalise(text)))
     reasons: list[str | None] = []
     lists_after: set[int] = set()  # paragraphs removed as link-list headings
+    notes_after: set[int] = set()  # headings of a note that follows ("About the author")
     seen: set[str] = set()
     for index, paragraph in enumerate(paragraphs):
         rule = rules.match(paragraph.text)
         reason = rule.name if rule is not None else _shape(paragraph.text, seen, vocab)
         if rule is not None and rule.then == "list":
             lists_after.add(index)
+        elif rule is not None and rule.then == "next":
+            notes_after.add(index)
         if reason is None:
             seen.add(same_text(paragraph.text))
         reasons.append(reason)
@@ -290,6 +302,7 @@ def clean_text(
     body = [i for i, r in enumerate(reasons) if r is None]
     if any(is_prose(paragraphs[i].text) for i in body):
         _mark_short_lines(paragraphs, reasons, lists_after, vocab)
+        _mark_notes(paragraphs, reasons, notes_after)
 
     kept = [p.text for p, r in zip(paragraphs, reasons, strict=True) if r is None]
     removed = [
@@ -332,10 +345,14 @@ def _lead(paragraphs: list[_Paragraph], reasons: list[str | None]) -> list[int]:
 
 
 def _choose_title(paragraphs: list[_Paragraph], reasons: list[str | None]) -> int | None:
-    """The headline among the lead paragraphs: the longest that looks like a title, has
-    four words or more and is not in capitals (section names, buttons and site names are
-    shorter), else the first kept paragraph when it looks like a title; never the only
-    paragraph."""
+    """The headline among the lead paragraphs (those before the first running text).
+
+    Candidates look like a title, have four words or more, are not in capitals and hold
+    no menu separators (' | ', ' » ', ' > ', ' • ', ' · '). The longest candidate is the
+    headline (site names, taglines and buttons are shorter), unless it has ten words or
+    more and the line right before it is a candidate at least 0.4 times as long: then that
+    one is the headline and the longest its standfirst. Without candidates, the first kept
+    paragraph is the title when it looks like one. Never the only paragraph."""
     kept = [i for i, r in enumerate(reasons) if r is None]
     if len(kept) < 2:
         return None
@@ -345,10 +362,19 @@ def _choose_title(paragraphs: list[_Paragraph], reasons: list[str | None]) -> in
         if _looks_like_title(paragraphs[index])
         and len(paragraphs[index].text.split()) >= 4
         and not paragraphs[index].text.isupper()
+        and not _MENU_SEPARATOR.search(paragraphs[index].text)
     ]
-    if candidates:
-        return max(candidates, key=lambda i: len(paragraphs[i].text))
-    return kept[0] if _looks_like_title(paragraphs[kept[0]]) else None
+    if not candidates:
+        return kept[0] if _looks_like_title(paragraphs[kept[0]]) else None
+    longest = max(candidates, key=lambda i: len(paragraphs[i].text))
+    before = longest - 1
+    if (
+        before in candidates
+        and len(paragraphs[longest].text.split()) >= MIN_STANDFIRST_WORDS
+        and len(paragraphs[before].text) >= TITLE_SHARE * len(paragraphs[longest].text)
+    ):
+        return before
+    return longest
 
 
 def _mark_short_lines(
@@ -372,10 +398,24 @@ def _mark_short_lines(
             teasers += 1
             continue
         in_list = False
-        if paragraph.lines == 1 and is_fragment(text, vocab):
+        if paragraph.lines == 1 and is_fragment(text, vocab, paragraph.continued):
             reasons[index] = "fragment"
         elif is_label(text):
             reasons[index] = "label"
+
+
+def _mark_notes(
+    paragraphs: list[_Paragraph], reasons: list[str | None], notes_after: set[int]
+) -> None:
+    """Remove the short paragraph after a note heading such as 'About the author'."""
+    for heading in sorted(notes_after):
+        following = heading + 1
+        if (
+            following < len(paragraphs)
+            and reasons[following] is None
+            and len(paragraphs[following].text.split()) <= MAX_NOTE_WORDS
+        ):
+            reasons[following] = f"{reasons[heading]}-note"
 
 
 def _join_lone_datelines(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
@@ -384,7 +424,9 @@ def _join_lone_datelines(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
     pending: _Paragraph | None = None
     for paragraph in paragraphs:
         if pending is not None:
-            paragraph = _Paragraph(f"{pending.text} {paragraph.text}", paragraph.lines)
+            paragraph = _Paragraph(
+                f"{pending.text} {paragraph.text}", paragraph.lines, paragraph.continued
+            )
             pending = None
         match = _DATELINE.match(paragraph.text + " X")
         if match is not None and match.end() == len(paragraph.text) + 1:

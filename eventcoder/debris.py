@@ -37,11 +37,13 @@ KINDS = (
 MAX_FRAGMENT_WORDS = 15  # a line longer than this is never a fragment
 MAX_TEASER_WORDS = 14  # a short line after a "Read more"/"Related" heading is a teaser
 MAX_TEASERS = 8
-MAX_TIMESTAMP_TOKENS = 14
+MAX_TIMESTAMP_TOKENS = 20
 TIMESTAMP_SHARE = 0.6  # the share of a timestamp line's tokens that are date or time words
 MAX_CAPTION_WORDS = 70
 CAPTION_VERB_WITHIN = 16  # a caption's verb comes early in its first sentence
 MIN_PROSE_WORDS = 6
+MIN_WRAPPED_CHARS = 25  # a shorter line is a menu item, not a hard-wrapped sentence
+MAX_HEADING_WORDS = 4
 SENTENCE_END = (".", "!", "?", "…", ":", ";")
 CLOSERS = "\"'”’)]»*"
 QUOTES = '"“”«»'
@@ -52,7 +54,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 # "Jr. looks", "Dec. 14" and "U.S. officials" do not end one.
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)]{2}[.!?])\s+(?=[A-Z\"“(])")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_INNER_SENTENCE_END = re.compile(r"[a-z0-9]{2}[.!?][\"”’']?\s+\S")
+_INNER_SENTENCE_END = re.compile(r"[a-z0-9]{2}[.!?][\"”’']?\s+[^\s\d]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,19 +182,34 @@ def is_caption(text: str, vocab: Vocabulary) -> bool:
     return not vocab.has("auxiliary", before[-1])
 
 
-def is_fragment(text: str, vocab: Vocabulary) -> bool:
+def is_fragment(text: str, vocab: Vocabulary, continued: bool = True) -> bool:
     """A short line that does not end a sentence: a navigation or section word, a tag, a
-    label, a teaser headline. A line ending with a comma, a hyphen or a word such as 'the'
-    or 'of' is a broken sentence that goes on, not a fragment."""
+    label, a teaser headline, a capitalised heading closed by a colon. A line ending with
+    a comma or a broken word, or one of 25 characters or more that is `continued` by the
+    next line and ends with a word such as 'the', 'of' or 'are', is a sentence that goes
+    on, not a fragment."""
     words = text.split()
-    if not words or len(words) > MAX_FRAGMENT_WORDS or ends_sentence(text):
+    if not words or len(words) > MAX_FRAGMENT_WORDS:
+        return False
+    if ends_sentence(text) and not _is_heading(text, words):
         return False
     if _INNER_SENTENCE_END.search(text):  # a sentence, then a trailing link or label
         return False
-    if text.rstrip().endswith((",", "-", "–", "—")) and not is_separator(words[-1]):
-        return False
+    end = text.rstrip()
+    if end.endswith(",") or (end.endswith("-") and end[-2:-1].islower()):
+        return False  # a sentence broken at a comma, or a word broken at a hyphen
     last = words[-1].strip(CLOSERS)
-    return not (last.islower() and vocab.has("continuation", last))
+    wrapped = continued and len(text) >= MIN_WRAPPED_CHARS
+    return not (wrapped and last.islower() and vocab.has("continuation", last))
+
+
+def _is_heading(text: str, words: list[str]) -> bool:
+    """A heading closed by a colon, every word capitalised: 'Suggested Topics:'."""
+    return (
+        text.rstrip().endswith(":")
+        and len(words) <= MAX_HEADING_WORDS
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    )
 
 
 def is_label(text: str) -> bool:

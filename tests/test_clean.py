@@ -542,3 +542,160 @@ def test_dateline_is_taken_off_the_first_paragraph(text, place, rest):
 ])
 def test_no_dateline_in_ordinary_openings(text):
     assert clean_text(text).dateline is None
+
+
+# --- page debris in general: by its words (furniture.tsv) and by its shape (debris.py) -----
+
+
+def around(*lines: str) -> str:
+    """Lines set between two body paragraphs, one paragraph each."""
+    return "\n\n".join([P1, *lines, P3])
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Who we are", "fragment"),
+        ("Middle East", "fragment"),
+        ("Tags: Iraq, Turkey, water", "fragment"),
+        ("Agencies.", "label"),
+        ("* * *", "separator"),
+        ("———", "separator"),
+        ("Updated 2 hours ago", "timestamp"),
+        ("10:42 GMT", "timestamp"),
+        ("Thu 14 Nov 2024 | 12:30 CET", "timestamp"),
+        ("25.03.2024", "timestamp"),
+        ("The prime minister gestures as she speaks to reporters in Oslo on Friday.", "caption-shape"),
+        ("Delegates arrive for the summit in Nairobi, Kenya, May 5, 2024.", "caption-shape"),
+        ("Get our breaking news alerts", "alert-promo"),
+        ("Thanks for signing up!", "alert-promo"),
+        ("Listen on Spotify", "podcast-promo"),
+        ("Download the Harbour Daily app", "app-promo"),
+        ("Page not found", "error-page"),
+        ("Sorry, this video could not be loaded.", "error-page"),
+        ("JavaScript is disabled in your browser.", "browser-notice"),
+        ("We value your privacy", "cookie-notice"),
+        ("Accept all", "cookie-notice"),
+        ("Soldiers clear rubble in Kharkiv, March 3, 2025. REUTERS/Jane Doe", "photo-credit"),
+        ("1 of 8", "counter"),
+        ("1.2k shares", "counter"),
+        ("Written by: Li Wei", "byline"),
+        ("By Dana Rowe | Foreign desk", "byline"),
+        ("Source: Harbour Daily", "source-line"),
+        ("Associated Press writer Jane Doe in Paris contributed.", "wire-credit"),
+        ("Jane Doe covers diplomacy. Reach her at jdoe@example.com.", "contact-line"),
+        ("Your support helps us report from the front line", "donation"),
+        ("The views expressed are the author's own.", "disclaimer"),
+    ],
+)
+def test_page_debris_is_removed_with_its_reason(line: str, reason: str) -> None:
+    cleaned = clean_text(around(line), title="t")
+    assert cleaned.paragraphs == (P1, P3)
+    assert cleaned.removed == (Removed(line, reason),)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nobody was hurt.",
+        '"We will not back down."',
+        "Why does this matter?",
+        "Soldiers patrol the streets at night, residents said.",
+        "The delegation arrives in Beijing on Monday for three days of talks.",
+        "Ministers are expected to attend the meeting in Vienna on March 3, 2025.",
+        "Protesters gather outside the embassy every Friday.",
+        "The article has been removed from the newspaper's website, the group said.",
+        "Something went wrong during the launch, the space agency said.",
+        "We and our partners will share intelligence data with Kyiv, the minister said.",
+        "More than 3,000 volunteers signed up to monitor the vote.",
+        "Support for the deal stands at 52 percent, according to a survey by the AP/NORC Center.",
+        "Reporters from 12 countries contributed to the investigation, which took two years.",
+        "Donations to the campaign rose sharply after the vote.",
+    ],
+)
+def test_body_sentences_survive_the_debris_rules(line: str) -> None:
+    cleaned = clean_text(around(line), title="t")
+    assert cleaned.paragraphs == (P1, line, P3)
+
+
+def test_teasers_after_a_related_heading_go_but_a_body_sentence_stays() -> None:
+    text = around(
+        "Related stories",
+        "Ghana's parliament passes the budget",
+        "What is the Wagner Group?",
+        "Nobody was hurt.",
+    )
+    cleaned = clean_text(text, title="t")
+    assert cleaned.paragraphs == (P1, "Nobody was hurt.", P3)
+    assert [r.reason for r in cleaned.removed] == ["related-links", "teaser", "teaser"]
+
+
+def test_a_note_after_an_about_the_author_heading_goes() -> None:
+    cleaned = clean_text(around("About the author", "Jane Doe is a fellow at a think tank."))
+    assert [r.reason for r in cleaned.removed] == ["author-bio", "author-bio-note"]
+
+
+def test_a_repeated_paragraph_goes_once_kept() -> None:
+    cleaned = clean_text(around(P2, P2), title="t")
+    assert cleaned.paragraphs == (P1, P2, P3)
+    assert cleaned.removed == (Removed(P2, "repeated"),)
+
+
+def test_a_line_wrapped_before_a_capital_is_not_a_fragment() -> None:
+    text = f"{P1}\n\nThe deal was signed by the\nTurkish and Iraqi ministers on Monday.\n\n{P3}"
+    cleaned = clean_text(text, title="t")
+    assert "The deal was signed by the" in cleaned.paragraphs
+    assert not cleaned.removed
+
+
+def test_a_line_ending_like_a_wrapped_one_is_kept_only_when_long_and_followed() -> None:
+    assert clean_text(around("Who we are"), title="t").paragraphs == (P1, P3)
+    assert clean_text(f"{P1}\nWho we are\n{P3}", title="t").paragraphs == (P1, P3)
+    wrapped = "The ministers said the new accord is"
+    kept = clean_text(f"{P1}\n{wrapped}\nIraq's best hope for water.", title="t")
+    assert wrapped in kept.paragraphs
+    assert wrapped not in clean_text(around(wrapped), title="t").paragraphs
+
+
+def test_short_lines_stay_when_the_page_has_no_running_text() -> None:
+    assert clean_text("Russia attacks Ukraine").paragraphs == ("Russia attacks Ukraine",)
+    assert clean_text("World\n\nRussia attacks Ukraine").paragraphs == ("Russia attacks Ukraine",)
+
+
+def test_the_title_comes_before_a_standfirst_and_after_a_site_name() -> None:
+    text = "\n\n".join([
+        "Harbour Ministry of Water Resources",
+        "Menu | Home | News | Contact",
+        "Iraq and Turkey sign deal on shared rivers",
+        "Ankara promises a minimum summer flow as Baghdad pledges to modernise irrigation",
+        P1,
+        P3,
+    ])
+    cleaned = clean_text(text)
+    assert cleaned.title == "Iraq and Turkey sign deal on shared rivers"
+    assert cleaned.paragraphs == (P1, P3)
+    assert [r.reason for r in cleaned.removed] == ["fragment"] * 3
+
+
+def test_the_title_is_the_longest_headline_among_the_lead_lines() -> None:
+    text = "\n\n".join(["Home", "World", "Key events only", "Iraq and Turkey sign water deal",
+                       "KEY FACTS AND FIGURES HERE", P1, P3])
+    cleaned = clean_text(text)
+    assert cleaned.title == "Iraq and Turkey sign water deal"
+    assert cleaned.paragraphs == (P1, P3)
+
+
+def test_a_dateline_alone_on_its_line_opens_the_first_paragraph() -> None:
+    cleaned = clean_text(f"Water deal signed in Ankara\n\nANKARA, Turkey —\n\n{P1}\n\n{P3}")
+    assert cleaned.dateline == "ANKARA, Turkey"
+    assert cleaned.paragraphs == (P1, P3)
+
+
+def test_word_lists_are_checked(tmp_path: Path) -> None:
+    from eventcoder.debris import Vocabulary
+
+    bad = tmp_path / "words.tsv"
+    bad.write_text("word\tkind\tnote\nfoo\tcolour\tno such kind\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="kind must be one of"):
+        Vocabulary.load(bad)
+    assert Vocabulary.default().has("month", "Sept")
