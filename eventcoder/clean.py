@@ -51,7 +51,14 @@ SHORT_WORDS = 25  # a `short` rule only removes paragraphs of at most this many 
 MAX_TITLE_CHARS = 200
 TITLE_SHARE = 0.4  # a headline right before a longer standfirst is at least this share
 MIN_STANDFIRST_WORDS = 10
-MAX_NOTE_WORDS = 60  # the longest note removed after a heading such as "About the author"
+MAX_NOTE_WORDS = 60
+MIN_CAPTION_COPY_WORDS = 5
+# removals whose text is a photo caption (rule names in furniture.tsv, shape rules)
+CAPTION_REASONS = (
+    "photo-credit",
+    "caption",
+    "file-photo",
+)  # the longest note removed after a heading such as "About the author"
 SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’")
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -285,6 +292,7 @@ def clean_text(
             seen.add(same_text(paragraph.text))
         reasons.append(reason)
 
+    _mark_caption_copies(paragraphs, reasons)
     title_index: int | None = None
     if title is not None and title.strip():
         title = " ".join(title.split())
@@ -330,6 +338,26 @@ def _shape(text: str, seen: set[str], vocab: Vocabulary) -> str | None:
     if is_caption(text, vocab):
         return "caption-shape"
     return None
+
+
+def _mark_caption_copies(paragraphs: list[_Paragraph], reasons: list[str | None]) -> None:
+    """Remove a paragraph that opens a removed caption: the same caption without its
+    credit ('X arrives in Y.' next to 'X arrives in Y. Photograph: Jane Doe/AP')."""
+    captions = [
+        same_text(p.text)
+        for p, r in zip(paragraphs, reasons, strict=True)
+        if r is not None and r.startswith(CAPTION_REASONS)
+    ]
+    if not captions:
+        return
+    for index, (paragraph, reason) in enumerate(zip(paragraphs, reasons, strict=True)):
+        key = same_text(paragraph.text)
+        if (
+            reason is None
+            and len(key.split()) >= MIN_CAPTION_COPY_WORDS
+            and any(c.startswith(key) and len(c) > len(key) for c in captions)
+        ):
+            reasons[index] = "caption-copy"
 
 
 def _lead(paragraphs: list[_Paragraph], reasons: list[str | None]) -> list[int]:

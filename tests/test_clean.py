@@ -699,3 +699,11 @@ def test_word_lists_are_checked(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="kind must be one of"):
         Vocabulary.load(bad)
     assert Vocabulary.default().has("month", "Sept")
+
+
+def test_a_caption_repeated_without_its_credit_goes_too() -> None:
+    caption = "Iraqi farmers inspect a dry canal near Basra."
+    text = around(caption, f"{caption} Photograph: Jane Doe/Harbour Daily")
+    cleaned = clean_text(text, title="t")
+    assert cleaned.paragraphs == (P1, P3)
+    assert [r.reason for r in cleaned.removed] == ["caption-copy", "photo-credit"]
