@@ -22,6 +22,7 @@ from .debris import (
     is_caption,
     is_fragment,
     is_label,
+    is_list_item,
     is_prose,
     is_separator,
     is_teaser,
@@ -426,6 +427,8 @@ def _mark_short_lines(
             teasers += 1
             continue
         in_list = False
+        if is_list_item(text):
+            continue
         if paragraph.lines == 1 and is_fragment(text, vocab, paragraph.continued):
             reasons[index] = "fragment"
         elif is_label(text):

@@ -44,6 +44,7 @@ CAPTION_VERB_WITHIN = 16  # a caption's verb comes early in its first sentence
 MIN_PROSE_WORDS = 6
 MIN_WRAPPED_CHARS = 25  # a shorter line is a menu item, not a hard-wrapped sentence
 MAX_HEADING_WORDS = 4
+MIN_LIST_ITEM_WORDS = 5
 SENTENCE_END = (".", "!", "?", "…", ":", ";")
 CLOSERS = "\"'”’)]»*"
 QUOTES = '"“”«»'
@@ -53,6 +54,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 # A sentence ends at . ! or ? after two lowercase letters or digits ("2023. REUTERS"), so
 # "Jr. looks", "Dec. 14" and "U.S. officials" do not end one.
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)]{2}[.!?])\s+(?=[A-Z\"“(])")
+_LIST_MARK = re.compile(r"^(?:[•·▪◦‣*–-]\s|\d{1,2}[.)]\s|\([a-z0-9]\)\s)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _INNER_SENTENCE_END = re.compile(r"[a-z0-9]{2}[.!?][\"”’']?\s+[^\s\d]")
 
@@ -239,3 +241,15 @@ def is_teaser(text: str, vocab: Vocabulary) -> bool:
 def same_text(text: str) -> str:
     """The key under which two paragraphs count as the same (repeats, captions)."""
     return " ".join(text.casefold().split()).rstrip(".")
+
+
+def is_list_item(text: str) -> bool:
+    """A bulleted or numbered item of five words or more with a lowercase word, such as a
+    demand or a summary point in the body ('• Russia to pull troops back from the
+    border'): kept even without a final period. Menu bullets ('• Home') are shorter."""
+    words = text.split()
+    return (
+        _LIST_MARK.match(text) is not None
+        and len(words) >= MIN_LIST_ITEM_WORDS
+        and any(w[:1].islower() for w in words)
+    )

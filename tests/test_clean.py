@@ -707,3 +707,11 @@ def test_a_caption_repeated_without_its_credit_goes_too() -> None:
     cleaned = clean_text(text, title="t")
     assert cleaned.paragraphs == (P1, P3)
     assert [r.reason for r in cleaned.removed] == ["caption-copy", "photo-credit"]
+
+
+def test_body_list_items_stay_and_menu_bullets_go() -> None:
+    item = "• Russia to pull troops back from the border"
+    numbered = "2. Iraq to modernise its irrigation networks"
+    cleaned = clean_text(around(item, numbered, "• Home", "• World news"), title="t")
+    assert cleaned.paragraphs == (P1, item, numbered, P3)
+    assert [r.reason for r in cleaned.removed] == ["fragment", "fragment"]
