@@ -415,6 +415,7 @@ def _mark_short_lines(
     """Remove fragments, labels and the teasers that follow a link-list heading."""
     teasers = 0
     in_list = False
+    introduced = False  # the last kept paragraph ends with a colon, or is such a list item
     for index, paragraph in enumerate(paragraphs):
         if index in lists_after:
             in_list, teasers = True, 0
@@ -427,8 +428,9 @@ def _mark_short_lines(
             teasers += 1
             continue
         in_list = False
-        if is_list_item(text):
-            continue
+        if is_list_item(text) and introduced:
+            continue  # an item of a list the body introduced with a colon
+        introduced = text.rstrip().endswith(":") or (introduced and is_list_item(text))
         if paragraph.lines == 1 and is_fragment(text, vocab, paragraph.continued):
             reasons[index] = "fragment"
         elif is_label(text):

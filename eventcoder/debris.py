@@ -246,7 +246,8 @@ def same_text(text: str) -> str:
 def is_list_item(text: str) -> bool:
     """A bulleted or numbered item of five words or more with a lowercase word, such as a
     demand or a summary point in the body ('• Russia to pull troops back from the
-    border'): kept even without a final period. Menu bullets ('• Home') are shorter."""
+    border'). After a paragraph ending with a colon it is kept even without a final
+    period; a numbered 'most read' list has no such introduction."""
     words = text.split()
     return (
         _LIST_MARK.match(text) is not None

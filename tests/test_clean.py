@@ -709,9 +709,12 @@ def test_a_caption_repeated_without_its_credit_goes_too() -> None:
     assert [r.reason for r in cleaned.removed] == ["caption-copy", "photo-credit"]
 
 
-def test_body_list_items_stay_and_menu_bullets_go() -> None:
-    item = "• Russia to pull troops back from the border"
+def test_items_of_a_list_the_body_introduces_stay_other_lists_go() -> None:
+    intro = "Under the deal, the two countries agreed to the following steps:"
+    item = "• Turkey to release more water in the summer"
     numbered = "2. Iraq to modernise its irrigation networks"
-    cleaned = clean_text(around(item, numbered, "• Home", "• World news"), title="t")
-    assert cleaned.paragraphs == (P1, item, numbered, P3)
+    cleaned = clean_text(around(intro, item, numbered, "• Home", "• World news"), title="t")
+    assert cleaned.paragraphs == (P1, intro, item, numbered, P3)
     assert [r.reason for r in cleaned.removed] == ["fragment", "fragment"]
+    teasers = around("MOST READ", "1. Dollar falls against the euro", "2. Rains end drought")
+    assert clean_text(teasers, title="t").paragraphs == (P1, P3)
