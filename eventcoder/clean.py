@@ -12,6 +12,7 @@ the name of the rule that removed it. HTML goes through :mod:`eventcoder.html_te
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -220,10 +221,21 @@ def _block_paragraphs(lines: list[str]) -> list[_Paragraph]:
 
 
 def _looks_wrapped(lines: list[str]) -> bool:
+    """Three or more lines, all but the last nearly as long as the longest, and at least
+    one line break inside a sentence: before a lowercase word, or after a comma or a word
+    such as 'the' or 'of'. A header of capitalised lines ('Site | Tagline', 'World | Asia',
+    'Headline', 'By Jane Doe') has the shape but no such break."""
     if len(lines) < 3:
         return False
     width = max(len(line) for line in lines)
-    return 50 <= width <= 100 and all(len(line) >= 0.7 * width for line in lines[:-1])
+    if not (50 <= width <= 100 and all(len(line) >= 0.7 * width for line in lines[:-1])):
+        return False
+    vocab = Vocabulary.default()
+    for line, following in itertools.pairwise(lines):
+        last = line.split()[-1]
+        if following[0].islower() or last.endswith(",") or vocab.has("continuation", last):
+            return True
+    return False
 
 
 def _join(left: str, right: str) -> str:

@@ -718,3 +718,22 @@ def test_items_of_a_list_the_body_introduces_stay_other_lists_go() -> None:
     assert [r.reason for r in cleaned.removed] == ["fragment", "fragment"]
     teasers = around("MOST READ", "1. Dollar falls against the euro", "2. Rains end drought")
     assert clean_text(teasers, title="t").paragraphs == (P1, P3)
+
+
+def test_a_header_of_capitalised_lines_is_not_taken_for_wrapped_text() -> None:
+    header = ("HARBOUR DAILY | Independent news from the Gulf and the region\n"
+              "World | Gulf | Business | Opinion | Video | Podcasts | Donate\n"
+              "Turkey and Iraq Sign Long-Awaited Water Deal After Years of Talks\n"
+              "By Jane Doe | 6 October 2026")
+    cleaned = clean_text(f"{header}\n\n{P1}\n\n{P3}")
+    assert cleaned.title == "Turkey and Iraq Sign Long-Awaited Water Deal After Years of Talks"
+    assert cleaned.paragraphs == (P1, P3)
+
+
+def test_a_live_coverage_link_is_not_the_headline() -> None:
+    text = ("LIVE: follow our coverage of the water talks\n\n"
+            "Turkey and Iraq sign water deal as thousands rally for river protection in Basra"
+            f"\n\n{P1}\n\n{P3}")
+    cleaned = clean_text(text)
+    assert cleaned.title and cleaned.title.startswith("Turkey and Iraq sign")
+    assert cleaned.removed[0].reason == "live-promo"
