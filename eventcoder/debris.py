@@ -38,6 +38,7 @@ MAX_FRAGMENT_WORDS = 15  # a line longer than this is never a fragment
 MAX_TEASER_WORDS = 14  # a short line after a "Read more"/"Related" heading is a teaser
 MAX_TEASERS = 8
 MAX_TIMESTAMP_TOKENS = 20
+MAX_TIMESTAMP_CHARS = 200
 TIMESTAMP_SHARE = 0.6  # the share of a timestamp line's tokens that are date or time words
 MAX_CAPTION_WORDS = 70
 CAPTION_VERB_WITHIN = 16  # a caption's verb comes early in its first sentence
@@ -141,6 +142,8 @@ def is_separator(text: str) -> bool:
 def is_timestamp(text: str, vocab: Vocabulary) -> bool:
     """A line made of a date or time and its labels: '10:42 GMT', '2 hours ago',
     'Published 6:14 p.m. CT March 3, 2024 | Updated 8:01 a.m.', '25.03.2024'."""
+    if len(text) > MAX_TIMESTAMP_CHARS:
+        return False
     tokens = [t.strip(".:").casefold() for t in _TOKEN.findall(text)]
     tokens = [t for t in tokens if t]
     if not tokens or len(tokens) > MAX_TIMESTAMP_TOKENS:
@@ -166,6 +169,8 @@ def is_caption(text: str, vocab: Vocabulary) -> bool:
         return False
     first = _SENTENCE_SPLIT.split(text, maxsplit=1)[0]
     if any(q in first for q in QUOTES):
+        return False
+    if not vocab.caption_verb.search(first) and not vocab.scene_verb.search(first):
         return False
     words = [w.casefold().strip(".'’") for w in _WORD.findall(first)]
     if any(vocab.has("reporting", w) or vocab.has("tense", w) for w in words):
