@@ -1,40 +1,72 @@
 """Page cleaning: from raw text or HTML to a title, a date and the article's body paragraphs.
 
 Cleaning normalises whitespace, rebuilds paragraphs (joining hard-wrapped lines), finds the
-headline, and removes page furniture (photo captions and credits, share and comment
-prompts, advertising labels, copyright lines, ...). The furniture rules are data:
-``eventcoder/data/clean/furniture.tsv``. Every removed paragraph is kept in
-:attr:`Cleaned.removed` with the name of the rule that removed it.
+headline, and removes page debris: furniture named by its words (photo credits, share and
+comment prompts, promotions, cookie and error text, ...; the rules are data in
+``eventcoder/data/clean/furniture.tsv``) and debris found by its shape (navigation words,
+tags and teasers, timestamps, separators, present-tense captions, repeats;
+:mod:`eventcoder.debris`). Every removed paragraph is kept in :attr:`Cleaned.removed` with
+the name of the rule that removed it. HTML goes through :mod:`eventcoder.html_text` first.
 """
 
 from __future__ import annotations
 
 import functools
-import html as html_lib
-import logging
+import itertools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
+from .debris import (
+    MAX_TEASERS,
+    Vocabulary,
+    is_caption,
+    is_fragment,
+    is_label,
+    is_list_item,
+    is_prose,
+    is_separator,
+    is_teaser,
+    is_timestamp,
+    same_text,
+)
 from .errors import DataFileError, Errors
+from .html_text import html_to_text, strip_tags
 from .records import Article, Removed
 from .tsv import read_tsv
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "Cleaned",
+    "FurnitureRules",
+    "clean_article",
+    "clean_text",
+    "html_to_text",
+    "normalise",
+    "split_paragraphs",
+    "strip_tags",
+]
 
 FURNITURE_FILE = Path(__file__).parent / "data" / "clean" / "furniture.tsv"
 SCOPES = ("line", "short")
+THENS = ("", "list", "next")
 SHORT_WORDS = 25  # a `short` rule only removes paragraphs of at most this many words
 MAX_TITLE_CHARS = 200
+TITLE_SHARE = 0.4  # a headline right before a longer standfirst is at least this share
+MIN_STANDFIRST_WORDS = 10
+MAX_NOTE_WORDS = 60
+MIN_CAPTION_COPY_WORDS = 5
+# removals whose text is a photo caption (rule names in furniture.tsv, shape rules)
+CAPTION_REASONS = (
+    "photo-credit",
+    "caption",
+    "file-photo",
+)  # the longest note removed after a heading such as "About the author"
 SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’")
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _CLOSERS = "\"'”’)]»"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MENU_SEPARATOR = re.compile(r"\s[|»>•·]\s")
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+")
 # A wire dateline opening the first paragraph: "KYIV, Ukraine (AP) — ", "WASHINGTON (Reuters) -",
 # "BEIJING, Jan. 5 (Xinhua) -- ", "NUR-SULTAN, April 8. /TASS/. ". The place is in capitals.
@@ -72,6 +104,9 @@ class FurnitureRule:
     scope: str
     note: str
     source: str  # file:line
+    # "list": the short lines after this one are a list of links (teasers); "next": the
+    # paragraph after this one (an author's note) goes too
+    then: str = ""
 
     def matches(self, paragraph: str, words: int) -> bool:
         if self.scope == "short" and words > SHORT_WORDS:
@@ -97,12 +132,17 @@ class FurnitureRules:
                     raise row.error("a rule needs a name and a pattern")
                 if scope not in SCOPES:
                     raise row.error(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+                then = row.get("then")
+                if then not in THENS:
+                    raise row.error(f"then must be empty or one of {', '.join(THENS[1:])}")
                 try:
                     compiled = re.compile(pattern)
                 except re.error as exc:
                     raise row.error(f"bad pattern for rule {name!r}: {exc}") from None
                 rules.append(
-                    FurnitureRule(name, compiled, scope, row.get("note"), f"{source}:{row.line}")
+                    FurnitureRule(
+                        name, compiled, scope, row.get("note"), f"{source}:{row.line}", then
+                    )
                 )
         except (OSError, UnicodeDecodeError) as exc:
             raise DataFileError(Errors.E030, source=str(source), line=0, reason=str(exc)) from None
@@ -143,6 +183,7 @@ def normalise(text: str) -> str:
 class _Paragraph:
     text: str
     lines: int = 1
+    continued: bool = False  # the next line follows in the same block, with no blank line
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -173,15 +214,28 @@ def _block_paragraphs(lines: list[str]) -> list[_Paragraph]:
             out[-1].text = _join(out[-1].text, line)
             out[-1].lines += 1
         else:
+            if out:
+                out[-1].continued = True
             out.append(_Paragraph(line))
     return out
 
 
 def _looks_wrapped(lines: list[str]) -> bool:
+    """Three or more lines, all but the last nearly as long as the longest, and at least
+    one line break inside a sentence: before a lowercase word, or after a comma or a word
+    such as 'the' or 'of'. A header of capitalised lines ('Site | Tagline', 'World | Asia',
+    'Headline', 'By Jane Doe') has the shape but no such break."""
     if len(lines) < 3:
         return False
     width = max(len(line) for line in lines)
-    return 50 <= width <= 100 and all(len(line) >= 0.7 * width for line in lines[:-1])
+    if not (50 <= width <= 100 and all(len(line) >= 0.7 * width for line in lines[:-1])):
+        return False
+    vocab = Vocabulary.default()
+    for line, following in itertools.pairwise(lines):
+        last = line.split()[-1]
+        if following[0].islower() or last.endswith(",") or vocab.has("continuation", last):
+            return True
+    return False
 
 
 def _join(left: str, right: str) -> str:
@@ -211,43 +265,222 @@ def _repeats_title(paragraph: str, title: str) -> bool:
     return key(paragraph) in (key(title), key(first))
 
 
-def clean_text(text: str, title: str | None = None, rules: FurnitureRules | None = None) -> Cleaned:
-    """Clean plain text: paragraphs, title, and furniture removal.
+def clean_text(
+    text: str,
+    title: str | None = None,
+    rules: FurnitureRules | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> Cleaned:
+    """Clean plain text: paragraphs, title, and page debris removal.
 
     Paragraphs are separated by blank lines; inside a block, hard-wrapped lines are joined
     and other lines are paragraphs of their own, so that a caption and its credit line can
-    be removed separately. Without a `title`, a first (non-furniture) paragraph of one line,
-    at most 200 characters, not ending in a period (nor , : ;) and followed by more text is
-    the title.
-    With a `title`, a first paragraph repeating it is dropped.
+    be removed separately. Debris goes in three passes:
+
+    1. the furniture rules (furniture.tsv) and the shapes of single lines: separators,
+       timestamps, present-tense photo captions, paragraphs repeated on the page;
+    2. the title: with a `title`, paragraphs repeating it are dropped; without one, the
+       first paragraph before the first running text that looks like a headline (one line,
+       at most 200 characters, no final period, not in capitals, preferably four words or
+       more) is the title;
+    3. short lines that do not end a sentence (navigation and section words, tags, teaser
+       headlines) and the short lines listed after a "Read more"/"Related" heading, but
+       only when the page has running text to keep.
     """
     rules = rules if rules is not None else FurnitureRules.default()
-    kept: list[_Paragraph] = []
-    removed: list[Removed] = []
-    for paragraph in _paragraphs(normalise(text)):
+    vocab = vocabulary if vocabulary is not None else Vocabulary.default()
+    paragraphs = _join_lone_datelines(_paragraphs(normalise(text)))
+    reasons: list[str | None] = []
+    lists_after: set[int] = set()  # paragraphs removed as link-list headings
+    notes_after: set[int] = set()  # headings of a note that follows ("About the author")
+    seen: set[str] = set()
+    for index, paragraph in enumerate(paragraphs):
         rule = rules.match(paragraph.text)
-        if rule is None:
-            kept.append(paragraph)
-        else:
-            removed.append(Removed(paragraph.text, rule.name))
-    if kept:
-        first = kept[0]
-        if title is not None and title.strip():
-            title = " ".join(title.split())
-            if _repeats_title(first.text, title):
-                kept.pop(0)
-        elif len(kept) > 1 and _looks_like_title(first):
-            title = kept.pop(0).text
+        reason = rule.name if rule is not None else _shape(paragraph.text, seen, vocab)
+        if rule is not None and rule.then == "list":
+            lists_after.add(index)
+        elif rule is not None and rule.then == "next":
+            notes_after.add(index)
+        if reason is None:
+            seen.add(same_text(paragraph.text))
+        reasons.append(reason)
+
+    _mark_caption_copies(paragraphs, reasons)
+    title_index: int | None = None
+    if title is not None and title.strip():
+        title = " ".join(title.split())
+        for index in _lead(paragraphs, reasons):
+            if _repeats_title(paragraphs[index].text, title):
+                reasons[index] = "title"
+    else:
+        title_index = _choose_title(paragraphs, reasons)
+        title = paragraphs[title_index].text if title_index is not None else None
+        if title_index is not None:
+            reasons[title_index] = "title"
     if title is not None and not title.strip():
         title = None
-    paragraphs = [p.text for p in kept]
+
+    body = [i for i, r in enumerate(reasons) if r is None]
+    if any(is_prose(paragraphs[i].text) for i in body):
+        _mark_short_lines(paragraphs, reasons, lists_after, vocab)
+        _mark_notes(paragraphs, reasons, notes_after)
+
+    kept = [p.text for p, r in zip(paragraphs, reasons, strict=True) if r is None]
+    removed = [
+        Removed(p.text, r)
+        for p, r in zip(paragraphs, reasons, strict=True)
+        if r is not None and r != "title"
+    ]
     dateline = None
-    if paragraphs:
-        match = _DATELINE.match(paragraphs[0])
+    if kept:
+        match = _DATELINE.match(kept[0])
         if match and len(match.group("place")) >= 3:
             dateline = match.group("place")
-            paragraphs[0] = paragraphs[0][match.end() :]
-    return Cleaned(title, None, tuple(paragraphs), tuple(removed), dateline)
+            kept[0] = kept[0][match.end() :]
+    return Cleaned(title, None, tuple(kept), tuple(removed), dateline)
+
+
+def _shape(text: str, seen: set[str], vocab: Vocabulary) -> str | None:
+    """The shape rule that removes one paragraph, or None."""
+    if is_separator(text):
+        return "separator"
+    if same_text(text) in seen:
+        return "repeated"
+    if is_timestamp(text, vocab):
+        return "timestamp"
+    if is_caption(text, vocab):
+        return "caption-shape"
+    return None
+
+
+def _mark_caption_copies(paragraphs: list[_Paragraph], reasons: list[str | None]) -> None:
+    """Remove a paragraph that opens a removed caption: the same caption without its
+    credit ('X arrives in Y.' next to 'X arrives in Y. Photograph: Jane Doe/AP')."""
+    captions = [
+        same_text(p.text)
+        for p, r in zip(paragraphs, reasons, strict=True)
+        if r is not None and r.startswith(CAPTION_REASONS)
+    ]
+    if not captions:
+        return
+    for index, (paragraph, reason) in enumerate(zip(paragraphs, reasons, strict=True)):
+        key = same_text(paragraph.text)
+        if (
+            reason is None
+            and len(key.split()) >= MIN_CAPTION_COPY_WORDS
+            and any(c.startswith(key) and len(c) > len(key) for c in captions)
+        ):
+            reasons[index] = "caption-copy"
+
+
+def _lead(paragraphs: list[_Paragraph], reasons: list[str | None]) -> list[int]:
+    """The kept paragraphs before the first paragraph of running text."""
+    lead: list[int] = []
+    for index, (paragraph, reason) in enumerate(zip(paragraphs, reasons, strict=True)):
+        if reason is not None:
+            continue
+        if is_prose(paragraph.text):
+            break
+        lead.append(index)
+    return lead
+
+
+def _choose_title(paragraphs: list[_Paragraph], reasons: list[str | None]) -> int | None:
+    """The headline among the lead paragraphs (those before the first running text).
+
+    Candidates look like a title, have four words or more, are not in capitals and hold
+    no menu separators (' | ', ' » ', ' > ', ' • ', ' · '). The longest candidate is the
+    headline (site names, taglines and buttons are shorter), unless it has ten words or
+    more and the line right before it is a candidate at least 0.4 times as long: then that
+    one is the headline and the longest its standfirst. Without candidates, the first kept
+    paragraph is the title when it looks like one. Never the only paragraph."""
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    if len(kept) < 2:
+        return None
+    candidates = [
+        index
+        for index in _lead(paragraphs, reasons)
+        if _looks_like_title(paragraphs[index])
+        and len(paragraphs[index].text.split()) >= 4
+        and not paragraphs[index].text.isupper()
+        and not _MENU_SEPARATOR.search(paragraphs[index].text)
+    ]
+    if not candidates:
+        return kept[0] if _looks_like_title(paragraphs[kept[0]]) else None
+    longest = max(candidates, key=lambda i: len(paragraphs[i].text))
+    before = longest - 1
+    if (
+        before in candidates
+        and len(paragraphs[longest].text.split()) >= MIN_STANDFIRST_WORDS
+        and len(paragraphs[before].text) >= TITLE_SHARE * len(paragraphs[longest].text)
+    ):
+        return before
+    return longest
+
+
+def _mark_short_lines(
+    paragraphs: list[_Paragraph],
+    reasons: list[str | None],
+    lists_after: set[int],
+    vocab: Vocabulary,
+) -> None:
+    """Remove fragments, labels and the teasers that follow a link-list heading."""
+    teasers = 0
+    in_list = False
+    introduced = False  # the last kept paragraph ends with a colon, or is such a list item
+    for index, paragraph in enumerate(paragraphs):
+        if index in lists_after:
+            in_list, teasers = True, 0
+            continue
+        if reasons[index] is not None:
+            continue
+        text = paragraph.text
+        if in_list and teasers < MAX_TEASERS and is_teaser(text, vocab):
+            reasons[index] = "teaser"
+            teasers += 1
+            continue
+        in_list = False
+        if is_list_item(text) and introduced:
+            continue  # an item of a list the body introduced with a colon
+        introduced = text.rstrip().endswith(":") or (introduced and is_list_item(text))
+        if paragraph.lines == 1 and is_fragment(text, vocab, paragraph.continued):
+            reasons[index] = "fragment"
+        elif is_label(text):
+            reasons[index] = "label"
+
+
+def _mark_notes(
+    paragraphs: list[_Paragraph], reasons: list[str | None], notes_after: set[int]
+) -> None:
+    """Remove the short paragraph after a note heading such as 'About the author'."""
+    for heading in sorted(notes_after):
+        following = heading + 1
+        if (
+            following < len(paragraphs)
+            and reasons[following] is None
+            and len(paragraphs[following].text.split()) <= MAX_NOTE_WORDS
+        ):
+            reasons[following] = f"{reasons[heading]}-note"
+
+
+def _join_lone_datelines(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """A dateline alone on its line ('KYIV, Ukraine — ') opens the next paragraph."""
+    out: list[_Paragraph] = []
+    pending: _Paragraph | None = None
+    for paragraph in paragraphs:
+        if pending is not None:
+            paragraph = _Paragraph(
+                f"{pending.text} {paragraph.text}", paragraph.lines, paragraph.continued
+            )
+            pending = None
+        match = _DATELINE.match(paragraph.text + " X")
+        if match is not None and match.end() == len(paragraph.text) + 1:
+            pending = paragraph
+            continue
+        out.append(paragraph)
+    if pending is not None:
+        out.append(pending)
+    return out
 
 
 def clean_article(article: Article, rules: FurnitureRules | None = None) -> Cleaned:
@@ -263,235 +496,3 @@ def clean_article(article: Article, rules: FurnitureRules | None = None) -> Clea
         cleaned = clean_text(text, article.title or html_title, rules)
         return Cleaned(cleaned.title, date, cleaned.paragraphs, cleaned.removed, cleaned.dateline)
     return Cleaned(article.title, None, (), ())
-
-
-# --- HTML -----------------------------------------------------------------------------
-
-
-def html_to_text(html: str) -> tuple[str, str | None, str | None]:
-    """Extract (text, title, date) from a page with trafilatura (no comments, no tables).
-
-    Paragraphs in the text are separated by blank lines. When trafilatura is unavailable,
-    fails or finds nothing, a simple tag stripper is used instead. Never raises.
-    """
-    if not html.strip():
-        return "", None, None
-    title: str | None = None
-    date: str | None = None
-    document = _trafilatura(html)
-    if document is not None:
-        text = _string(getattr(document, "text", None)) or ""
-        title = _string(getattr(document, "title", None))
-        date = _iso_date(getattr(document, "date", None))
-        if text.strip():
-            return "\n\n".join(line for line in text.split("\n") if line.strip()), title, date
-    fallback_text, fallback_title, fallback_date = strip_tags(html)
-    return fallback_text, title or fallback_title, date or fallback_date
-
-
-def _trafilatura(html: str) -> Any:
-    try:
-        import trafilatura
-    except ImportError as exc:  # a broken install must not stop cleaning
-        _warn_once(f"trafilatura cannot be imported ({exc}); using the simple HTML stripper")
-        return None
-    try:
-        return trafilatura.bare_extraction(
-            html,
-            include_comments=False,
-            include_tables=False,
-            with_metadata=True,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except Exception as exc:  # trafilatura and lxml raise many kinds on broken pages
-        log.debug("trafilatura failed: %s", exc)
-        return None
-
-
-@functools.cache
-def _warn_once(message: str) -> None:
-    log.warning(message)
-
-
-def _string(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def _iso_date(value: object) -> str | None:
-    if isinstance(value, str) and _ISO_DATE.match(value):
-        return value[:10]
-    return None
-
-
-_SKIP_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "svg",
-        "head",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "button",
-        "select",
-        "iframe",
-        "figure",
-        "figcaption",
-        "object",
-    }
-)
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "br",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "section",
-        "article",
-        "main",
-        "blockquote",
-        "pre",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "hr",
-        "body",
-        "address",
-    }
-)
-_VOID_TAGS = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    }
-)
-_CONTAINERS = frozenset({"html", "body", "main", "article"})  # never skipped for a class
-_SKIP_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:comments?|share|sharing|social|newsletter|cookies?|related|advert|"
-    r"advertisement|ad|ads|promo|subscribe|subscription|byline|caption|credit|breadcrumbs?|"
-    r"skip-link)(?:$|[\s_-])"
-)
-_DATE_META = frozenset(
-    {
-        "article:published_time",
-        "datepublished",
-        "date",
-        "pubdate",
-        "publishdate",
-        "og:published_time",
-        "dc.date",
-        "dc.date.issued",
-        "sailthru.date",
-        "parsely-pub-date",
-    }
-)
-
-
-class _TagStripper(HTMLParser):
-    """Collects the visible text of a page, leaving out scripts, navigation, captions,
-    comment sections and elements whose class or id names such furniture."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title_parts: list[str] = []
-        self.meta_title: str | None = None
-        self.date: str | None = None
-        self._open: list[tuple[str, bool]] = []  # open elements and whether each hides text
-        self._hidden = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "meta":
-            self._meta(values)
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "body":  # a <head> left open must not hide the page
-            self._close("head")
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n\n")
-        if tag in _VOID_TAGS:
-            return
-        label = f"{values.get('class') or ''} {values.get('id') or ''}".lower()
-        hides = tag in _SKIP_TAGS or (
-            tag not in _CONTAINERS and _SKIP_CLASS.search(label) is not None
-        )
-        self._open.append((tag, hides))
-        self._hidden += hides
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n\n")
-        self._close(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title_parts.append(data)
-        elif not self._hidden:
-            self.parts.append(data)
-
-    def _close(self, tag: str) -> None:
-        """Close `tag` and any elements left open inside it; ignore a stray end tag."""
-        for depth in range(len(self._open) - 1, -1, -1):
-            if self._open[depth][0] == tag:
-                self._hidden -= sum(hides for _, hides in self._open[depth:])
-                del self._open[depth:]
-                return
-
-    def _meta(self, attrs: dict[str, str | None]) -> None:
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-        content = attrs.get("content")
-        if key in ("og:title", "twitter:title") and content and self.meta_title is None:
-            self.meta_title = " ".join(content.split()) or None
-        elif self.date is None and key in _DATE_META:
-            self.date = _iso_date(content)
-
-
-def strip_tags(html: str) -> tuple[str, str | None, str | None]:
-    """The simple fallback extractor: (text, title, date) from tags and meta elements."""
-    parser = _TagStripper()
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception as exc:  # html.parser is lenient, but must never stop cleaning
-        log.debug("html.parser failed: %s", exc)
-        text = html_lib.unescape(re.sub(r"<[^>]*>", "\n\n", html))
-        return _tidy(text.split("\n\n")), None, None
-    title = parser.meta_title or " ".join("".join(parser.title_parts).split()) or None
-    return _tidy("".join(parser.parts).split("\n\n")), title, parser.date
-
-
-def _tidy(chunks: Iterable[str]) -> str:
-    paragraphs = (" ".join(chunk.split()) for chunk in chunks)
-    return "\n\n".join(p for p in paragraphs if p)

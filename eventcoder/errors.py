@@ -24,6 +24,12 @@ class Errors(StrEnum):
     E040 = "{source}: line {line}: gold file problem: {reason}"
     E021 = "{source}: cannot read the input ({reason})"
     E050 = "{source}: line {line}: not a valid PETRARCH {kind} dictionary line: {reason}"
+    E041 = (
+        "No article ids in common between the output ({outputs} articles, e.g. {output_ids}) "
+        "and the gold ({gold} articles, e.g. {gold_ids}): nothing can be scored. Check that "
+        "the output was coded from the gold's articles and that their ids match."
+    )
+    E042 = "{source}: no gold documents found (expected *.gold.json files or JSONL lines)"
 
     def render(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)
@@ -48,3 +54,7 @@ class ModelError(EventcoderError):
 
 class DataFileError(EventcoderError):
     """A data file (lexicon, gazetteer, ontology, gold) is malformed."""
+
+
+class EvaluationError(EventcoderError):
+    """Coded output and gold cannot be scored together (no article in common)."""

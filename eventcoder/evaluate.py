@@ -7,6 +7,8 @@ matching is a maximum one-to-one matching that first serves required gold events
 
 - recall = matched required gold events / required gold events
 - precision = coded events matched to any gold event / coded events
+- a gold article with no output counts as all misses; a score with an empty denominator
+  is None ("n/a"), never a flattering 1.0; no article in common is an error
 - quotes: the same on (speaker country, text overlap >= half of the shorter text)
 - boilerplate leaks: gold boilerplate prefixes found in the body, an event or a quote
 """
@@ -22,7 +24,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from .errors import DataFileError, Errors
+from .errors import DataFileError, Errors, EvaluationError
 
 INTERNATIONAL = ("IGO", "NGO", "IMG")
 
@@ -96,22 +98,29 @@ class Tally:
         self.dyad_found += other.dyad_found
 
     @property
-    def recall(self) -> float:
-        return self.required_matched / self.required if self.required else 1.0
+    def recall(self) -> float | None:
+        """None when there is nothing to find: no score is better than a flattering 1.0."""
+        return self.required_matched / self.required if self.required else None
 
     @property
-    def precision(self) -> float:
-        return self.coded_matched / self.coded if self.coded else 1.0
+    def precision(self) -> float | None:
+        """None when nothing was coded (the scorer cannot say 1.0 for an empty output)."""
+        return self.coded_matched / self.coded if self.coded else None
 
     @property
-    def f1(self) -> float:
+    def f1(self) -> float | None:
+        """The harmonic mean; 0.0 when either side is 0, None when either is undefined."""
         p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        if p == 0.0 or r == 0.0:
+            return 0.0
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r)
 
     @property
-    def root_accuracy(self) -> float:
+    def root_accuracy(self) -> float | None:
         """Of required events whose actors were found, the share coded with the right root."""
-        return self.required_matched / self.dyad_found if self.dyad_found else 1.0
+        return self.required_matched / self.dyad_found if self.dyad_found else None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -119,11 +128,15 @@ class Tally:
             "required_matched": self.required_matched,
             "coded": self.coded,
             "coded_matched": self.coded_matched,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "root_accuracy": round(self.root_accuracy, 4),
+            "precision": _round(self.precision),
+            "recall": _round(self.recall),
+            "f1": _round(self.f1),
+            "root_accuracy": _round(self.root_accuracy),
         }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 @dataclass(slots=True)
@@ -217,6 +230,12 @@ def score_article(output: dict[str, Any] | None, gold: dict[str, Any]) -> Articl
 @dataclass(slots=True)
 class Report:
     articles: list[ArticleReport]
+    unscored_outputs: list[str] = field(default_factory=list)  # output ids with no gold
+
+    @property
+    def missing_outputs(self) -> list[str]:
+        """Gold articles the output has nothing for; each counts as all misses."""
+        return [a.id for a in self.articles if a.missing_output]
 
     def total(self, part: str) -> Tally:
         out = Tally()
@@ -238,7 +257,8 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         return {
             "articles": len(self.articles),
-            "missing_outputs": [a.id for a in self.articles if a.missing_output],
+            "missing_outputs": self.missing_outputs,
+            "unscored_outputs": self.unscored_outputs,
             "events": self.total("events").as_dict(),
             "quotes": self.total("quotes").as_dict(),
             "boilerplate_leaks": self.leaks,
@@ -247,36 +267,58 @@ class Report:
 
 
 def load_gold(path: Path) -> dict[str, dict[str, Any]]:
-    """Gold documents by id, from a folder of `*.gold.json` files or a JSONL file."""
+    """Gold documents by id, from a folder of `*.gold.json` files, one `.json` file (a
+    gold document, or a list of them) or a JSONL file (one gold document a line)."""
     docs: list[tuple[str, int, dict[str, Any]]] = []
     if path.is_dir():
         for file in sorted(path.glob("*.gold.json")):
-            try:
-                docs.append((str(file), 1, json.loads(file.read_text(encoding="utf-8"))))
-            except json.JSONDecodeError as exc:
-                raise DataFileError(
-                    Errors.E040, source=str(file), line=exc.lineno, reason=str(exc)
-                ) from exc
+            docs.extend(_json_file(file))
+    elif path.suffix.lower() == ".json":
+        docs.extend(_json_file(path))
     else:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.strip():
-                try:
-                    docs.append((str(path), number, json.loads(line)))
-                except json.JSONDecodeError as exc:
-                    raise DataFileError(
-                        Errors.E040, source=str(path), line=number, reason=str(exc)
-                    ) from exc
+        docs.extend(_jsonl_file(path))
+    if not docs:
+        raise DataFileError(Errors.E042, source=str(path))
     gold: dict[str, dict[str, Any]] = {}
     for source, number, doc in docs:
-        if "id" not in doc or "events" not in doc:
+        if not isinstance(doc, dict) or "id" not in doc or "events" not in doc:
             raise DataFileError(
                 Errors.E040,
                 source=source,
                 line=number,
-                reason="a gold document needs 'id' and 'events'",
+                reason="a gold document is a JSON object with 'id' and 'events'",
             )
         gold[str(doc["id"])] = doc
     return gold
+
+
+def _json_file(file: Path) -> list[tuple[str, int, Any]]:
+    """One JSON file: a gold document, or a list of them."""
+    try:
+        value = json.loads(file.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataFileError(
+            Errors.E040, source=str(file), line=exc.lineno, reason=str(exc)
+        ) from exc
+    items = value if isinstance(value, list) else [value]
+    return [(str(file), 1, item) for item in items]
+
+
+def _jsonl_file(file: Path) -> list[tuple[str, int, Any]]:
+    docs: list[tuple[str, int, Any]] = []
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                docs.append((str(file), number, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise DataFileError(
+                    Errors.E040,
+                    source=str(file),
+                    line=number,
+                    reason=f"{exc} (a JSONL gold file holds one document a line; "
+                    "name a single pretty-printed document *.gold.json)",
+                ) from exc
+    return docs
 
 
 def load_outputs(path: Path) -> dict[str, dict[str, Any]]:
@@ -298,6 +340,27 @@ def evaluate(
     gold: dict[str, dict[str, Any]],
     ids: Iterable[str] | None = None,
 ) -> Report:
-    """Score every gold article (or those in `ids`) against the coder's outputs."""
-    wanted = list(ids) if ids is not None else sorted(i for i in gold if i in outputs)
-    return Report([score_article(outputs.get(i), gold[i]) for i in wanted])
+    """Score every gold article (or those in `ids`) against the coder's outputs.
+
+    A gold article with no output counts as all misses (listed in
+    :attr:`Report.missing_outputs`); outputs with no gold are listed in
+    :attr:`Report.unscored_outputs`. Raises :class:`EvaluationError` when no article id is
+    in both, since any score would then be meaningless."""
+    common = set(outputs) & set(gold)
+    if not common:
+        raise EvaluationError(
+            Errors.E041,
+            outputs=len(outputs),
+            output_ids=_examples(outputs),
+            gold=len(gold),
+            gold_ids=_examples(gold),
+        )
+    wanted = list(ids) if ids is not None else sorted(gold)
+    unscored = sorted(set(outputs) - set(gold))
+    return Report([score_article(outputs.get(i), gold[i]) for i in wanted], unscored)
+
+
+def _examples(ids: Iterable[str], limit: int = 3) -> str:
+    chosen = sorted(ids)
+    shown = ", ".join(repr(i) for i in chosen[:limit])
+    return shown + (", ..." if len(chosen) > limit else "") if shown else "none"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventcoder import clean
+from eventcoder import clean, html_text
 from eventcoder.clean import (
     Cleaned,
     FurnitureRules,
@@ -148,8 +148,15 @@ def test_given_title_with_site_name_matches_headline() -> None:
 
 
 def test_given_title_not_in_text_keeps_first_paragraph() -> None:
+    first = "The water deal was signed in Ankara."
+    cleaned = clean_text(f"{first}\n\n{P1}", title="Turkey and Iraq sign water deal")
+    assert cleaned.paragraphs == (first, P1)
+
+
+def test_a_short_unpunctuated_lead_line_that_is_not_the_title_goes_as_a_fragment() -> None:
     cleaned = clean_text(f"Water deal signed\n\n{P1}", title="Turkey and Iraq sign water deal")
-    assert cleaned.paragraphs == ("Water deal signed", P1)
+    assert cleaned.paragraphs == (P1,)
+    assert cleaned.removed == (Removed("Water deal signed", "fragment"),)
 
 
 # --- furniture --------------------------------------------------------------------------------
@@ -312,8 +319,9 @@ def test_custom_rules(tmp_path: Path) -> None:
     path.write_text("# my rules\nname\tpattern\tscope\tnote\n"
                     "promo\t^Try our app\tshort\tapp promotion\n", encoding="utf-8")
     rules = FurnitureRules.load(path)
-    cleaned = clean_text(f"{P1}\n\nTry our app today\n\nADVERTISEMENT", title="t", rules=rules)
-    assert cleaned.paragraphs == (P1, "ADVERTISEMENT")
+    kept = "Advertisement - scroll to continue reading."  # a default rule would remove it
+    cleaned = clean_text(f"{P1}\n\nTry our app today\n\n{kept}", title="t", rules=rules)
+    assert cleaned.paragraphs == (P1, kept)
     assert cleaned.removed == (Removed("Try our app today", "promo"),)
     assert rules.rules[0].source == f"{path}:3"
 
@@ -425,7 +433,7 @@ def test_html_title_from_article_wins() -> None:
 
 
 def test_fallback_tag_stripper(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clean, "_trafilatura", lambda html: None)
+    monkeypatch.setattr(html_text, "_trafilatura", lambda html: None)
     text, title, date = html_to_text(PAGE)
     assert title == "Turkey and Iraq sign water-sharing deal" and date == "2026-10-06"
     for furniture in ("Home", "Fly to Erbil", "Ilisu dam", "river_fan", "Follow us", "var ads"):
@@ -444,7 +452,7 @@ def test_fallback_when_trafilatura_cannot_be_imported(monkeypatch: pytest.Monkey
 
 
 def test_fallback_is_used_when_trafilatura_finds_nothing() -> None:
-    assert clean._trafilatura("Iran and Oman signed a maritime accord.") is None
+    assert html_text._trafilatura("Iran and Oman signed a maritime accord.") is None
     assert html_to_text("Iran and Oman signed a maritime accord.") == (
         "Iran and Oman signed a maritime accord.", None, None
     )
@@ -534,3 +542,198 @@ def test_dateline_is_taken_off_the_first_paragraph(text, place, rest):
 ])
 def test_no_dateline_in_ordinary_openings(text):
     assert clean_text(text).dateline is None
+
+
+# --- page debris in general: by its words (furniture.tsv) and by its shape (debris.py) -----
+
+
+def around(*lines: str) -> str:
+    """Lines set between two body paragraphs, one paragraph each."""
+    return "\n\n".join([P1, *lines, P3])
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Who we are", "fragment"),
+        ("Middle East", "fragment"),
+        ("Tags: Iraq, Turkey, water", "fragment"),
+        ("Agencies.", "label"),
+        ("* * *", "separator"),
+        ("———", "separator"),
+        ("Updated 2 hours ago", "timestamp"),
+        ("10:42 GMT", "timestamp"),
+        ("Thu 14 Nov 2024 | 12:30 CET", "timestamp"),
+        ("25.03.2024", "timestamp"),
+        ("The prime minister gestures as she speaks to reporters in Oslo on Friday.", "caption-shape"),
+        ("Delegates arrive for the summit in Nairobi, Kenya, May 5, 2024.", "caption-shape"),
+        ("Get our breaking news alerts", "alert-promo"),
+        ("Thanks for signing up!", "alert-promo"),
+        ("Listen on Spotify", "podcast-promo"),
+        ("Download the Harbour Daily app", "app-promo"),
+        ("Page not found", "error-page"),
+        ("Sorry, this video could not be loaded.", "error-page"),
+        ("JavaScript is disabled in your browser.", "browser-notice"),
+        ("We value your privacy", "cookie-notice"),
+        ("Accept all", "cookie-notice"),
+        ("Soldiers clear rubble in Kharkiv, March 3, 2025. REUTERS/Jane Doe", "photo-credit"),
+        ("1 of 8", "counter"),
+        ("1.2k shares", "counter"),
+        ("Written by: Li Wei", "byline"),
+        ("By Dana Rowe | Foreign desk", "byline"),
+        ("Source: Harbour Daily", "source-line"),
+        ("Associated Press writer Jane Doe in Paris contributed.", "wire-credit"),
+        ("Jane Doe covers diplomacy. Reach her at jdoe@example.com.", "contact-line"),
+        ("Your support helps us report from the front line", "donation"),
+        ("The views expressed are the author's own.", "disclaimer"),
+    ],
+)
+def test_page_debris_is_removed_with_its_reason(line: str, reason: str) -> None:
+    cleaned = clean_text(around(line), title="t")
+    assert cleaned.paragraphs == (P1, P3)
+    assert cleaned.removed == (Removed(line, reason),)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nobody was hurt.",
+        '"We will not back down."',
+        "Why does this matter?",
+        "Soldiers patrol the streets at night, residents said.",
+        "The delegation arrives in Beijing on Monday for three days of talks.",
+        "Ministers are expected to attend the meeting in Vienna on March 3, 2025.",
+        "Protesters gather outside the embassy every Friday.",
+        "The article has been removed from the newspaper's website, the group said.",
+        "Something went wrong during the launch, the space agency said.",
+        "We and our partners will share intelligence data with Kyiv, the minister said.",
+        "More than 3,000 volunteers signed up to monitor the vote.",
+        "Support for the deal stands at 52 percent, according to a survey by the AP/NORC Center.",
+        "Reporters from 12 countries contributed to the investigation, which took two years.",
+        "Donations to the campaign rose sharply after the vote.",
+    ],
+)
+def test_body_sentences_survive_the_debris_rules(line: str) -> None:
+    cleaned = clean_text(around(line), title="t")
+    assert cleaned.paragraphs == (P1, line, P3)
+
+
+def test_teasers_after_a_related_heading_go_but_a_body_sentence_stays() -> None:
+    text = around(
+        "Related stories",
+        "Ghana's parliament passes the budget",
+        "What is the Wagner Group?",
+        "Nobody was hurt.",
+    )
+    cleaned = clean_text(text, title="t")
+    assert cleaned.paragraphs == (P1, "Nobody was hurt.", P3)
+    assert [r.reason for r in cleaned.removed] == ["related-links", "teaser", "teaser"]
+
+
+def test_a_note_after_an_about_the_author_heading_goes() -> None:
+    cleaned = clean_text(around("About the author", "Jane Doe is a fellow at a think tank."))
+    assert [r.reason for r in cleaned.removed] == ["author-bio", "author-bio-note"]
+
+
+def test_a_repeated_paragraph_goes_once_kept() -> None:
+    cleaned = clean_text(around(P2, P2), title="t")
+    assert cleaned.paragraphs == (P1, P2, P3)
+    assert cleaned.removed == (Removed(P2, "repeated"),)
+
+
+def test_a_line_wrapped_before_a_capital_is_not_a_fragment() -> None:
+    text = f"{P1}\n\nThe deal was signed by the\nTurkish and Iraqi ministers on Monday.\n\n{P3}"
+    cleaned = clean_text(text, title="t")
+    assert "The deal was signed by the" in cleaned.paragraphs
+    assert not cleaned.removed
+
+
+def test_a_line_ending_like_a_wrapped_one_is_kept_only_when_long_and_followed() -> None:
+    assert clean_text(around("Who we are"), title="t").paragraphs == (P1, P3)
+    assert clean_text(f"{P1}\nWho we are\n{P3}", title="t").paragraphs == (P1, P3)
+    wrapped = "The ministers said the new accord is"
+    kept = clean_text(f"{P1}\n{wrapped}\nIraq's best hope for water.", title="t")
+    assert wrapped in kept.paragraphs
+    assert wrapped not in clean_text(around(wrapped), title="t").paragraphs
+
+
+def test_short_lines_stay_when_the_page_has_no_running_text() -> None:
+    assert clean_text("Russia attacks Ukraine").paragraphs == ("Russia attacks Ukraine",)
+    assert clean_text("World\n\nRussia attacks Ukraine").paragraphs == ("Russia attacks Ukraine",)
+
+
+def test_the_title_comes_before_a_standfirst_and_after_a_site_name() -> None:
+    text = "\n\n".join([
+        "Harbour Ministry of Water Resources",
+        "Menu | Home | News | Contact",
+        "Iraq and Turkey sign deal on shared rivers",
+        "Ankara promises a minimum summer flow as Baghdad pledges to modernise irrigation",
+        P1,
+        P3,
+    ])
+    cleaned = clean_text(text)
+    assert cleaned.title == "Iraq and Turkey sign deal on shared rivers"
+    assert cleaned.paragraphs == (P1, P3)
+    assert [r.reason for r in cleaned.removed] == ["fragment"] * 3
+
+
+def test_the_title_is_the_longest_headline_among_the_lead_lines() -> None:
+    text = "\n\n".join(["Home", "World", "Key events only", "Iraq and Turkey sign water deal",
+                       "KEY FACTS AND FIGURES HERE", P1, P3])
+    cleaned = clean_text(text)
+    assert cleaned.title == "Iraq and Turkey sign water deal"
+    assert cleaned.paragraphs == (P1, P3)
+
+
+def test_a_dateline_alone_on_its_line_opens_the_first_paragraph() -> None:
+    cleaned = clean_text(f"Water deal signed in Ankara\n\nANKARA, Turkey —\n\n{P1}\n\n{P3}")
+    assert cleaned.dateline == "ANKARA, Turkey"
+    assert cleaned.paragraphs == (P1, P3)
+
+
+def test_word_lists_are_checked(tmp_path: Path) -> None:
+    from eventcoder.debris import Vocabulary
+
+    bad = tmp_path / "words.tsv"
+    bad.write_text("word\tkind\tnote\nfoo\tcolour\tno such kind\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="kind must be one of"):
+        Vocabulary.load(bad)
+    assert Vocabulary.default().has("month", "Sept")
+
+
+def test_a_caption_repeated_without_its_credit_goes_too() -> None:
+    caption = "Iraqi farmers inspect a dry canal near Basra."
+    text = around(caption, f"{caption} Photograph: Jane Doe/Harbour Daily")
+    cleaned = clean_text(text, title="t")
+    assert cleaned.paragraphs == (P1, P3)
+    assert [r.reason for r in cleaned.removed] == ["caption-copy", "photo-credit"]
+
+
+def test_items_of_a_list_the_body_introduces_stay_other_lists_go() -> None:
+    intro = "Under the deal, the two countries agreed to the following steps:"
+    item = "• Turkey to release more water in the summer"
+    numbered = "2. Iraq to modernise its irrigation networks"
+    cleaned = clean_text(around(intro, item, numbered, "• Home", "• World news"), title="t")
+    assert cleaned.paragraphs == (P1, intro, item, numbered, P3)
+    assert [r.reason for r in cleaned.removed] == ["fragment", "fragment"]
+    teasers = around("MOST READ", "1. Dollar falls against the euro", "2. Rains end drought")
+    assert clean_text(teasers, title="t").paragraphs == (P1, P3)
+
+
+def test_a_header_of_capitalised_lines_is_not_taken_for_wrapped_text() -> None:
+    header = ("HARBOUR DAILY | Independent news from the Gulf and the region\n"
+              "World | Gulf | Business | Opinion | Video | Podcasts | Donate\n"
+              "Turkey and Iraq Sign Long-Awaited Water Deal After Years of Talks\n"
+              "By Jane Doe | 6 October 2026")
+    cleaned = clean_text(f"{header}\n\n{P1}\n\n{P3}")
+    assert cleaned.title == "Turkey and Iraq Sign Long-Awaited Water Deal After Years of Talks"
+    assert cleaned.paragraphs == (P1, P3)
+
+
+def test_a_live_coverage_link_is_not_the_headline() -> None:
+    text = ("LIVE: follow our coverage of the water talks\n\n"
+            "Turkey and Iraq sign water deal as thousands rally for river protection in Basra"
+            f"\n\n{P1}\n\n{P3}")
+    cleaned = clean_text(text)
+    assert cleaned.title and cleaned.title.startswith("Turkey and Iraq sign")
+    assert cleaned.removed[0].reason == "live-promo"

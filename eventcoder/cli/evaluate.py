@@ -7,13 +7,19 @@ from pathlib import Path
 
 import click
 
-from ..errors import EventcoderError
+from ..errors import EvaluationError, EventcoderError
 from ..evaluate import actor_country, load_gold, load_outputs
 from ..evaluate import evaluate as run_evaluation
 
 
-def _pct(x: float) -> str:
-    return f"{x:.3f}"
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
+
+
+class NothingToScore(click.ClickException):
+    """No article in common: a usage mistake (wrong pair of files), exit code 2."""
+
+    exit_code = 2
 
 
 @click.command()
@@ -23,9 +29,15 @@ def _pct(x: float) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(output: Path, gold: Path, verbose: bool, as_json: bool) -> None:
     """Score OUTPUT (JSONL from `eventcoder code --format jsonl`) against GOLD (a folder of
-    *.gold.json files, or a JSONL file of gold documents) by the gold README's rule."""
+    *.gold.json files, one *.gold.json file, or a JSONL file of gold documents) by the
+    scoring rule in docs/evaluation.md.
+
+    Every gold article is scored: one with no output counts as all misses. Exits 2 when
+    the output and the gold have no article id in common."""
     try:
         report = run_evaluation(load_outputs(output), load_gold(gold))
+    except EvaluationError as exc:
+        raise NothingToScore(str(exc)) from exc
     except EventcoderError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
@@ -33,6 +45,16 @@ def evaluate(output: Path, gold: Path, verbose: bool, as_json: bool) -> None:
         return
     ev, qu = report.total("events"), report.total("quotes")
     click.echo(f"articles scored: {len(report.articles)}")
+    if report.missing_outputs:
+        click.echo(
+            f"missing outputs (counted as all misses): {len(report.missing_outputs)}: "
+            + ", ".join(report.missing_outputs)
+        )
+    if report.unscored_outputs:
+        click.echo(
+            f"outputs with no gold (not scored): {len(report.unscored_outputs)}: "
+            + ", ".join(report.unscored_outputs)
+        )
     click.echo(
         f"events   precision {_pct(ev.precision)}  recall {_pct(ev.recall)}  "
         f"F1 {_pct(ev.f1)}  ({ev.coded_matched}/{ev.coded} coded matched, "
