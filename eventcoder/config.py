@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Errors, SettingsError
+from .sources.options import Columns, FetchOptions, ReadOptions
 
 ENV_PREFIX = "EVENTCODER_"
 CONFIG_FILES = ("eventcoder.toml",)
@@ -41,6 +42,13 @@ class Settings:
     include: tuple[str, ...] = ()  # glob patterns a file in a folder must match (any of them)
     exclude: tuple[str, ...] = ()  # glob patterns that leave a file in a folder out
     max_bytes: int = 50_000_000  # largest file (or record) read whole
+    # field (JSON, JSONL) or column (CSV, TSV) names
+    id_column: str = "id"
+    text_column: str = "text"
+    html_column: str = "html"
+    title_column: str = "title"
+    date_column: str = "published"
+    url_column: str = "url"
     user_agent: str | None = None  # None: eventcoder/<version> (+project address)
     fetch_timeout: float = 20.0  # seconds per HTTP request
     fetch_retries: int = 3  # retries of a failed request, with exponential backoff
@@ -230,8 +238,30 @@ def load_settings(config: Path | None = None, environ: dict[str, str] | None = N
     return Settings(**values)
 
 
-def check_setting(name: str, value: Any, where: str) -> Any:
-    """Check one value given from code or the command line (E150/E151)."""
-    if name not in setting_names():
-        raise _unknown(name, where)
-    return _from_toml(name, list(value) if isinstance(value, tuple) else value, where)
+def read_options(settings: Settings) -> ReadOptions:
+    """The readers' options these settings ask for."""
+    fetch = FetchOptions(
+        timeout=settings.fetch_timeout,
+        retries=settings.fetch_retries,
+        host_delay=settings.host_delay,
+    )
+    if settings.user_agent:
+        fetch = replace(fetch, user_agent=settings.user_agent)
+    columns = Columns(
+        id=settings.id_column,
+        text=settings.text_column,
+        html=settings.html_column,
+        title=settings.title_column,
+        published=settings.date_column,
+        url=settings.url_column,
+    )
+    return ReadOptions(
+        default_date=settings.default_date,
+        max_bytes=settings.max_bytes,
+        encoding=settings.encoding,
+        recursive=settings.recursive,
+        include=settings.include,
+        exclude=settings.exclude,
+        columns=columns,
+        fetch=fetch,
+    )
