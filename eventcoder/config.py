@@ -7,6 +7,7 @@ the key and the file or environment variable, never a traceback or a silent defa
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import difflib
 import os
@@ -145,7 +146,7 @@ def _from_env(name: str, raw: str, where: str) -> Any:
         raise SettingsError(
             Errors.E151, key=name, where=where, value=raw, expected=_kind_name(base)
         ) from None
-    return _checked(name, value, where)
+    return _checked(name, value, where, raw)
 
 
 def _base(kind: Any) -> Any:
@@ -156,27 +157,27 @@ def _base(kind: Any) -> Any:
     return args[0] if args else kind
 
 
-def _checked(name: str, value: Any, where: str) -> Any:
+def _checked(name: str, value: Any, where: str, shown: Any = None) -> Any:
+    """The value, or E151 when it is out of range (`shown`: the value as the user wrote it)."""
+    shown = value if shown is None else shown
     minimum = _MINIMUM.get(name)
     if minimum is not None and value < minimum:
         raise SettingsError(
-            Errors.E151, key=name, where=where, value=value, expected=f"at least {minimum:g}"
+            Errors.E151, key=name, where=where, value=shown, expected=f"at least {minimum:g}"
         )
     if name == "default_date" and value is not None:
         try:
             dt.date.fromisoformat(value)
         except ValueError:
             raise SettingsError(
-                Errors.E151, key=name, where=where, value=value, expected="a date YYYY-MM-DD"
+                Errors.E151, key=name, where=where, value=shown, expected="a date YYYY-MM-DD"
             ) from None
     if name == "encoding" and value is not None:
-        import codecs
-
         try:
             codecs.lookup(value)
         except LookupError:
             raise SettingsError(
-                Errors.E151, key=name, where=where, value=value, expected="a known text encoding"
+                Errors.E151, key=name, where=where, value=shown, expected="a known text encoding"
             ) from None
     return value
 
