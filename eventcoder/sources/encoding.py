@@ -12,6 +12,7 @@ bytes do not decode with it).
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from ..errors import Errors, InputError
@@ -24,6 +25,9 @@ MAX_ACCENTED_SHARE = 0.25  # of letters, for a text to pass as Western in Window
 WESTERN = "cp1252"
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 _WIDE = ("utf-16", "utf-32")
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
@@ -61,13 +65,21 @@ def choose_encoding(sample: bytes, source: str, encoding: str | None, whole: boo
         return "utf-8"
     except UnicodeDecodeError as exc:
         failure = exc
-    guess = guess_encoding(sample)
+    # mostly good UTF-8 with a few bad bytes is damaged UTF-8, not another encoding
+    guess = "utf-8" if _mostly_utf8(sample) else guess_encoding(sample)
     if guess is None:
         bad = failure.object[failure.start : failure.start + 1].hex()
         raise InputError(
             Errors.E012, source=source, offset=failure.start, reason=f"{failure.reason}, 0x{bad}"
         )
     return guess
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """More well-formed multi-byte UTF-8 characters than bytes that are not UTF-8."""
+    good = len(_UTF8_SEQUENCE.findall(sample))
+    bad = sample.decode("utf-8", errors="replace").count("\ufffd")
+    return good > bad
 
 
 def guess_encoding(sample: bytes) -> str | None:
