@@ -32,6 +32,10 @@ def read_warc(
     try:
         with path.open("rb") as stream:
             for number, record in enumerate(ArchiveIterator(stream), start=1):
+                if record.format != "warc":
+                    raise ValueError(f"record {number} is not a WARC record ({record.format})")
+                if record.length is None:
+                    raise ValueError(f"record {number} is incomplete (no Content-Length)")
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 status = record.http_headers.get_statuscode()
@@ -66,8 +70,7 @@ def read_warc(
         yield InputError(Errors.E021, source=source, reason=exc.strerror or str(exc))
         return
     except (ArchiveLoadFailed, ValueError, *GZIP_ERRORS, zlib.error) as exc:
-        where = f"after record {number}: " if number else ""
-        yield InputError(Errors.E115, source=source, reason=f"{where}{exc}".strip())
+        yield InputError(Errors.E115, source=source, reason=str(exc) or type(exc).__name__)
         return
     if not pages:
         yield InputError(Errors.E116, source=source)
