@@ -69,8 +69,11 @@ def test_folder_of_other_files_is_E020_and_says_so(tmp_path: Path, caplog: pytes
                                                    ) -> None:
     (tmp_path / "notes.md").write_text("notes", encoding="utf-8")
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    # a feed in a folder would fetch from the web: feeds are read only when named
+    (tmp_path / "sitemap.xml").write_text("<rss><channel><item><link>http://127.0.0.1:9/x</link>"
+                                          "</item></channel></rss>", encoding="utf-8")
     only_error(read(tmp_path), Errors.E020)
-    assert "skipped 2 file(s) of unsupported types (.md, .pdf)" in caplog.text
+    assert "passed over 3 file(s) of types not read in folders (.md, .pdf, .xml)" in caplog.text
 
 
 # --- gzip -----------------------------------------------------------------------------------

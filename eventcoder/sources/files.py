@@ -65,8 +65,8 @@ def read_inputs(
 
     Each path may be a file (``.txt``, ``.html``, ``.json``, ``.jsonl``, ``.csv``, ``.tsv``,
     ``.warc``, a feed ``.rss``/``.atom``/``.xml``; any of them ``.gz``), a folder (its input
-    files, sorted; with subfolders unless `recursive` is False; `include`/`exclude` globs on
-    the path relative to the folder), an http(s) URL (a feed, whose articles are fetched,
+    files, sorted, except feeds; with subfolders unless `recursive` is False;
+    `include`/`exclude` globs on the path relative to the folder), an http(s) URL (a feed, whose articles are fetched,
     or one page), or ``-`` for standard input. `default_date` fills ``published`` where
     the input gives no date of its own; files larger than `max_bytes` are refused unread.
     """
@@ -137,7 +137,10 @@ def _read_directory(path: Path, options: ReadOptions) -> Iterator[Article | Inpu
     if skipped:
         kinds = ", ".join(sorted(skipped))
         log.warning(
-            "%s: skipped %d file(s) of unsupported types (%s)", path, sum(skipped.values()), kinds
+            "%s: passed over %d file(s) of types not read in folders (%s)",
+            path,
+            sum(skipped.values()),
+            kinds,
         )
     if not found:
         detail = f" ({filtered} left out by --include/--exclude)" if filtered else ""
@@ -167,7 +170,8 @@ def _walk(path: Path, options: ReadOptions) -> tuple[list[tuple[Path, str]], Cou
                 continue
             file = Path(top) / name
             relative = file.relative_to(path).as_posix()
-            if kind_of(file) is None:
+            kind = kind_of(file)
+            if kind is None or kind == "feed":  # feeds fetch from the web: only when named
                 skipped[Path(name).suffix.lower() or "no suffix"] += 1
                 continue
             if not _wanted(relative, options):
