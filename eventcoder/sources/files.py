@@ -65,10 +65,11 @@ def read_inputs(
 
     Each path may be a file (``.txt``, ``.html``, ``.json``, ``.jsonl``, ``.csv``, ``.tsv``,
     ``.warc``, a feed ``.rss``/``.atom``/``.xml``; any of them ``.gz``), a folder (its input
-    files, sorted, except feeds; with subfolders unless `recursive` is False;
-    `include`/`exclude` globs on the path relative to the folder), an http(s) URL (a feed, whose articles are fetched,
-    or one page), or ``-`` for standard input. `default_date` fills ``published`` where
-    the input gives no date of its own; files larger than `max_bytes` are refused unread.
+    files except feeds, sorted; with subfolders unless `recursive` is False; `include` and
+    `exclude` globs on the path relative to the folder), an http(s) URL (a feed, whose
+    articles are fetched, or one page), or ``-`` for standard input. `default_date` fills
+    ``published`` where the input gives no date of its own; files larger than `max_bytes`
+    are refused unread. Formats, options and errors: docs/sources.md.
     """
     options = ReadOptions(
         default_date=default_date,
