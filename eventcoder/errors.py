@@ -43,6 +43,7 @@ class Errors(StrEnum):
     E119 = "{source}: robots.txt of {host} does not allow {agent} to fetch it"
     E120 = "{source}: {where} is {size} bytes, over the limit of {limit} bytes"
     E121 = "{source}: the feed has no entries with a link"
+    E122 = "{source}: the file holds no articles"
     # settings
     E150 = "{where}: unknown setting {key!r}{hint} (settings: {known})"
     E151 = "{where}: bad value {value!r} for {key!r}: expected {expected}"

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the factories)
 from .clean import Cleaned, clean_article
+from .components.factories import register_extensions
 from .config import Settings
 from .errors import Errors as E
 from .errors import EventcoderError, InputError, ModelError
@@ -107,6 +108,7 @@ class Coder:
     def __init__(self, nlp: Language, settings: Settings) -> None:
         self.nlp = nlp
         self.settings = settings
+        register_extensions()  # the Doc attributes the coder sets, whatever the pipeline
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Coder:

@@ -196,6 +196,17 @@ def _wanted(relative: str, options: ReadOptions) -> bool:
 
 
 def _read_file(path: Path, file_id: str, options: ReadOptions) -> Iterator[Article | InputError]:
+    """The file's articles and errors; E122 when it yields neither (a JSON array `[]`, a
+    CSV file with only its header row, a JSONL file of blank lines)."""
+    found = False
+    for item in _read_kind(path, file_id, options):
+        found = True
+        yield item
+    if not found:
+        yield InputError(Errors.E122, source=str(path))
+
+
+def _read_kind(path: Path, file_id: str, options: ReadOptions) -> Iterator[Article | InputError]:
     source = str(path)
     kind = kind_of(path)
     if kind is None:
