@@ -165,7 +165,9 @@ class Coder:
         docs: list[Doc] | None
         try:
             made = [doc for item in work for doc in self._make_docs(item)]
-            docs = list(self.nlp.pipe(made, batch_size=self.settings.batch_size))
+            docs = []
+            for group in self._groups(made):
+                docs.extend(self.nlp.pipe(group, batch_size=len(group)))
         except Exception:
             docs = None  # one article broke the batch: code them one by one to find it
         position = 0
@@ -185,6 +187,26 @@ class Coder:
                 result = _failure(item.article.source or item.article.id, exc)
             position += count
             yield result
+
+    def _groups(self, docs: list[Doc]) -> Iterator[list[Doc]]:
+        """Docs in parser batches of at most batch_size docs and about piece_chars characters
+        (at least one doc): the pieces of a long article are parsed a few at a time, so the
+        parser's memory stays bounded whatever the length of an article."""
+        group: list[Doc] = []
+        chars = 0
+        for doc in docs:
+            size = len(doc.text)
+            if group and (len(group) >= self.settings.batch_size or chars + size > self._budget):
+                yield group
+                group, chars = [], 0
+            group.append(doc)
+            chars += size
+        if group:
+            yield group
+
+    @property
+    def _budget(self) -> int:
+        return max(self.settings.piece_chars, 1)
 
     def _make_docs(self, item: Prepared) -> list[Doc]:
         article, cleaned = item.article, item.cleaned
