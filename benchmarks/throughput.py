@@ -74,6 +74,17 @@ SENTENCES = [
     "Analysts said the dispute could delay a regional energy deal worth billions of dollars.",
     "{a_dem} state media reported that the {role} would visit {b_cap} later this year.",
     "The United Nations called on both sides to show restraint and protect civilians.",
+    # background without two actors, as most sentences of real news are
+    "The border region has been tense since a disputed election two years ago.",
+    "Prices of fuel and bread have risen sharply in recent months.",
+    "The river crossing was built in the 1970s and carries most of the regional trade.",
+    "Thousands of people live in camps near the frontier, according to aid workers.",
+    "The talks are expected to last three days.",
+    "Officials did not give details about the size of the delegation.",
+    "Heavy rain has made several roads in the area impassable.",
+    "The ministry said the figures would be published next week.",
+    "Local markets reopened on {day} after a week of closures.",
+    "It was not immediately clear how many people were injured.",
 ]
 FURNITURE = [
     "FILE - The {a_dem} {role} speaks during a news conference in {a_cap}. (AP Photo/Staff)",
@@ -181,18 +192,26 @@ def compare(
             pass
         return time.perf_counter() - start
 
+    events = 0
+
     def run_full() -> float:
+        nonlocal events
+        events = 0
         start = time.perf_counter()
         for result in coder.code_articles(read_inputs(files)):
             if isinstance(result, Failure):
                 raise result.error
+            events += len(result.events) + len(result.hedged_events)
             to_json(result)
         return time.perf_counter() - start
 
     medians = median_rounds({"bare": run_bare, "full": run_full}, rounds)
     b, f = medians["bare"], medians["full"]
     n = len(paths)
-    print(f"\n{label}: {n} texts, {words} words parsed ({raw_words} before cleaning)")
+    print(
+        f"\n{label}: {n} texts, {words} words parsed ({raw_words} before cleaning), "
+        f"{1000 * events / max(words, 1):.0f} events per 1,000 words"
+    )
     print(f"{'':30}{'texts/s':>10}{'words/s':>10}{'seconds':>10}")
     print(f"{'bare spaCy (cleaned bodies)':30}{n / b:10.1f}{words / b:10.0f}{b:10.2f}")
     print(f"{'full eventcoder (from files)':30}{n / f:10.1f}{words / f:10.0f}{f:10.2f}")
