@@ -35,7 +35,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "kherson.txt").write_text(ARTICLE, encoding="utf-8")
     (folder / "empty.txt").write_text("   \n", encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 20)
-    (folder / "latin1.txt").write_bytes("Le président a dit: « Non ».".encode("latin-1"))
+    (folder / "garbled.txt").write_bytes(b"Talks " + bytes(range(0x80, 0x100)) * 3)
     lines = [json.dumps({"id": "j1", "text": "Israel launched airstrikes on Gaza on Friday.",
                          "published": "2024-05-10"}),
              "{not json",
@@ -96,7 +96,7 @@ def test_bad_inputs_are_reported_and_the_rest_is_coded(files: Path, tmp_path: Pa
     errors = result.stderr
     assert "empty.txt" in errors and "[E010]" in errors
     assert "binary.txt" in errors and "[E011]" in errors
-    assert "latin1.txt" in errors and "[E012]" in errors
+    assert "garbled.txt" in errors and "[E012]" in errors
     assert "corpus.jsonl" in errors and "line 2" in errors and "[E013]" in errors
     assert "line 3" in errors and "[E014]" in errors
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]

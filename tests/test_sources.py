@@ -70,7 +70,7 @@ def test_html_file(tmp_path: Path, suffix: str) -> None:
     assert article.id == "page" and article.source == str(path) and article.published is None
 
 
-def test_directory_reads_supported_files_sorted_and_not_recursively(tmp_path: Path) -> None:
+def test_directory_reads_supported_files_sorted_with_subfolders(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
     (tmp_path / "c.jsonl").write_text(json.dumps({"id": "c1", "text": BODY}) + "\n")
@@ -79,8 +79,10 @@ def test_directory_reads_supported_files_sorted_and_not_recursively(tmp_path: Pa
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "deeper.txt").write_text(BODY, encoding="utf-8")
     items = read(tmp_path)
-    assert [a.id for a in articles(items)] == ["a", "b", "c1"]
+    assert [a.id for a in articles(items)] == ["a", "b", "c1", "sub/deeper"]
     assert not errors(items)
+    flat = list(read_inputs([str(tmp_path)], recursive=False))
+    assert [a.id for a in articles(flat)] == ["a", "b", "c1"]
 
 
 def test_empty_directory_is_E020(tmp_path: Path) -> None:
@@ -212,12 +214,13 @@ def test_a_few_control_characters_are_fine(tmp_path: Path) -> None:
     assert articles(read(path))
 
 
-def test_invalid_utf8_is_E012_with_offset(tmp_path: Path) -> None:
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("Les négociations ont repris.".encode("latin-1"))
+def test_undecodable_text_is_E012_with_offset(tmp_path: Path) -> None:
+    # neither UTF-8 nor Western text nor anything charset-normalizer is confident about
+    path = tmp_path / "garbled.txt"
+    path.write_bytes(b"Talks " + bytes(range(0x80, 0x100)) * 3)
     error = only_error(read(path), Errors.E012)
-    assert error.kwargs["offset"] == 5
-    assert "byte 5" in str(error) and str(path) in str(error)
+    assert error.kwargs["offset"] == 6
+    assert "byte 6" in str(error) and str(path) in str(error) and "--encoding" in str(error)
 
 
 def test_invalid_utf8_offset_counts_the_bom(tmp_path: Path) -> None:
@@ -284,8 +287,8 @@ def test_reading_goes_on_after_each_bad_input(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     binary = tmp_path / "binary.htm"
     binary.write_bytes(b"\x00\x01\x02")
-    latin = tmp_path / "latin.txt"
-    latin.write_bytes(b"caf\xe9")
+    latin = tmp_path / "garbled.txt"
+    latin.write_bytes(bytes(range(0x80, 0x100)) * 3)
     other = tmp_path / "slides.pptx"
     other.write_bytes(b"PK")
     feed = tmp_path / "feed.jsonl"

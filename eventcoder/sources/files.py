@@ -1,161 +1,270 @@
-"""Reading articles from files, directories, JSON Lines and standard input.
+"""Reading articles from files, folders, URLs and standard input.
 
 :func:`read_inputs` never stops at a bad input: it yields an :class:`InputError` for each
-file (or JSONL line) it cannot read and carries on with the rest, so a caller can report
-every problem in one run.
+file (or line, row, record) it cannot read and carries on with the rest, so a caller can
+report every problem in one run. Formats and options: docs/sources.md.
 """
 
 from __future__ import annotations
 
-import codecs
-import json
+import fnmatch
+import logging
+import os
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from ..errors import Errors, InputError
 from ..records import Article
+from .encoding import decode
+from .options import Columns, FetchOptions, ReadOptions
+from .streams import GZIP_ERRORS, GZIP_SUFFIX, gzip_error, open_binary, read_whole
+from .tabular import jsonl_line, read_csv, read_json, read_jsonl
 
-TEXT_SUFFIXES = frozenset({".txt"})
-HTML_SUFFIXES = frozenset({".html", ".htm"})
-JSONL_SUFFIXES = frozenset({".jsonl"})
-INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+log = logging.getLogger(__name__)
+
+# Input kinds by file name suffix (after a .gz suffix, if any).
+KINDS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".warc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+}
+INPUT_SUFFIXES = frozenset(KINDS)
+URL_PREFIXES = ("http://", "https://")
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
 STDIN_ID = "stdin"
-SNIFF_BYTES = 8192
-MAX_CONTROL_SHARE = 0.10
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
-_STRING_FIELDS = ("text", "html", "published", "url", "title")
 
 
 def read_inputs(
-    paths: Sequence[str], default_date: str | None = None, max_bytes: int = 50_000_000
+    paths: Sequence[str],
+    default_date: str | None = None,
+    max_bytes: int = 50_000_000,
+    *,
+    encoding: str | None = None,
+    recursive: bool = True,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    columns: Columns | None = None,
+    fetch: FetchOptions | None = None,
 ) -> Iterator[Article | InputError]:
     """Yield an Article for each article found in `paths`, or an InputError per bad input.
 
-    Each path may be a ``.txt``, ``.html``/``.htm`` or ``.jsonl`` file, a directory (its
-    files of those kinds, sorted, not recursive) or ``-`` for standard input.
-    `default_date` fills ``published`` where the input gives no date of its own; files
-    larger than `max_bytes` are refused unread.
+    Each path may be a file (``.txt``, ``.html``, ``.json``, ``.jsonl``, ``.csv``, ``.tsv``,
+    ``.warc``, a feed ``.rss``/``.atom``/``.xml``; any of them ``.gz``), a folder (its input
+    files except feeds, sorted; with subfolders unless `recursive` is False; `include` and
+    `exclude` globs on the path relative to the folder), an http(s) URL (a feed, whose
+    articles are fetched, or one page), or ``-`` for standard input. `default_date` fills
+    ``published`` where the input gives no date of its own; files larger than `max_bytes`
+    are refused unread. Formats, options and errors: docs/sources.md.
     """
-    for raw in paths:
-        if raw == STDIN:
-            yield from _read_stdin(default_date, max_bytes)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            yield from _read_directory(path, default_date, max_bytes)
-        elif not path.exists():
-            yield InputError(Errors.E015, source=raw)
-        else:
-            yield from _read_file(path, default_date, max_bytes)
+    options = ReadOptions(
+        default_date=default_date,
+        max_bytes=max_bytes,
+        encoding=encoding,
+        recursive=recursive,
+        include=tuple(include),
+        exclude=tuple(exclude),
+        columns=columns or Columns(),
+        fetch=fetch or FetchOptions(),
+    )
+    yield from read_with(paths, options)
 
 
-def decode(data: bytes, source: str) -> str:
-    """Decode the bytes of an input as text, or raise InputError (E010, E011, E012).
-
-    UTF-8 is expected; a UTF-8 byte order mark is dropped, and UTF-16 is accepted when
-    it starts with its byte order mark.
-    """
-    if not data:
-        raise InputError(Errors.E010, source=source)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _decode_utf16(data, source)
-        _check_binary(text[:SNIFF_BYTES], source)
-    else:
-        _check_binary(data[:SNIFF_BYTES].decode("latin-1"), source)
-        bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-        try:
-            text = data[bom:].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            bad = exc.object[exc.start : exc.start + 1].hex()
-            raise InputError(
-                Errors.E012,
-                source=source,
-                offset=bom + exc.start,
-                reason=f"{exc.reason}, 0x{bad}",
-            ) from None
-    if not text.strip():
-        raise InputError(Errors.E010, source=source)
-    return text
-
-
-def _decode_utf16(data: bytes, source: str) -> str:
+def read_with(paths: Sequence[str], options: ReadOptions) -> Iterator[Article | InputError]:
+    """read_inputs with its options in one record."""
+    fetcher = None
     try:
-        return data.decode("utf-16")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            Errors.E012, source=source, offset=exc.start, reason=f"UTF-16: {exc.reason}"
-        ) from None
+        for raw in paths:
+            if raw == STDIN:
+                yield from _read_stdin(options)
+                continue
+            if raw.lower().startswith(URL_PREFIXES):
+                from .feeds import read_url
+                from .fetch import Fetcher
+
+                fetcher = fetcher or Fetcher(options.fetch, options.max_bytes)
+                yield from read_url(raw, fetcher, options)
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                yield from _read_directory(path, options)
+            elif not path.exists():
+                yield InputError(Errors.E015, source=raw)
+            else:
+                yield from _read_file(path, input_id(path), options)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
 
 
-def _check_binary(sample: str, source: str) -> None:
-    """Raise E011 when the sample holds a NUL or too many control characters."""
-    if "\x00" in sample:
-        raise InputError(Errors.E011, source=source, reason="it contains a NUL byte")
-    controls = sum(1 for ch in sample if (ch < " " or ch == "\x7f") and ch not in _ALLOWED_CONTROLS)
-    if sample and controls / len(sample) > MAX_CONTROL_SHARE:
-        share = round(100 * controls / len(sample))
-        raise InputError(
-            Errors.E011, source=source, reason=f"{share}% of its first bytes are control characters"
-        )
+def kind_of(path: Path) -> str | None:
+    """The input kind a file name says ("text", "jsonl", ...), None when unsupported."""
+    name = path.name.lower()
+    if name.endswith(GZIP_SUFFIX):
+        name = name[: -len(GZIP_SUFFIX)]
+    return KINDS.get(os.path.splitext(name)[1])
 
 
-def _read_directory(
-    path: Path, default_date: str | None, max_bytes: int
-) -> Iterator[Article | InputError]:
+def input_id(path: Path, relative: str | None = None) -> str:
+    """An article id from a file: its path (relative to the folder read) without suffixes."""
+    name = relative if relative is not None else path.name
+    lowered = name.lower()
+    if lowered.endswith(GZIP_SUFFIX):
+        name = name[: -len(GZIP_SUFFIX)]
+    stem, suffix = os.path.splitext(name)
+    return stem if suffix.lower() in KINDS else name
+
+
+def _read_directory(path: Path, options: ReadOptions) -> Iterator[Article | InputError]:
     try:
-        files = sorted(
-            entry
-            for entry in path.iterdir()
-            if entry.suffix.lower() in INPUT_SUFFIXES
-            and not entry.name.startswith(".")
-            and entry.is_file()
-        )
+        found, skipped, filtered = _walk(path, options)
     except OSError as exc:
         yield InputError(Errors.E021, source=str(path), reason=exc.strerror or str(exc))
         return
-    if not files:
-        yield InputError(Errors.E020, source=str(path))
+    if skipped:
+        kinds = ", ".join(sorted(skipped))
+        log.warning(
+            "%s: passed over %d file(s) of types not read in folders (%s)",
+            path,
+            sum(skipped.values()),
+            kinds,
+        )
+    if not found:
+        detail = f" ({filtered} left out by --include/--exclude)" if filtered else ""
+        yield InputError(Errors.E020, source=str(path), detail=detail)
         return
-    for entry in files:
-        yield from _read_file(entry, default_date, max_bytes)
+    ids = [input_id(file, relative) for file, relative in found]
+    repeated = {i for i, n in Counter(ids).items() if n > 1}
+    for (file, relative), file_id in zip(found, ids, strict=True):
+        # a.txt and a.html in one folder keep their suffixes so their ids differ
+        yield from _read_file(file, relative if file_id in repeated else file_id, options)
 
 
-def _read_file(
-    path: Path, default_date: str | None, max_bytes: int
-) -> Iterator[Article | InputError]:
+def _walk(path: Path, options: ReadOptions) -> tuple[list[tuple[Path, str]], Counter[str], int]:
+    """(file, path relative to the folder) of the input files, sorted by relative path;
+    the suffixes of unsupported files; how many files the globs left out."""
+    found: list[tuple[Path, str]] = []
+    skipped: Counter[str] = Counter()
+    filtered = 0
+
+    def fail(exc: OSError) -> None:
+        raise exc
+
+    for top, dirs, files in os.walk(path, onerror=fail):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if options.recursive else []
+        for name in files:
+            if name.startswith("."):
+                continue
+            file = Path(top) / name
+            relative = file.relative_to(path).as_posix()
+            kind = kind_of(file)
+            if kind is None or kind == "feed":  # feeds fetch from the web: only when named
+                skipped[Path(name).suffix.lower() or "no suffix"] += 1
+                continue
+            if not _wanted(relative, options):
+                filtered += 1
+                continue
+            if file.is_file():
+                found.append((file, relative))
+    found.sort(key=lambda item: item[1])
+    return found, skipped, filtered
+
+
+def _wanted(relative: str, options: ReadOptions) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+
+    def matches(pattern: str) -> bool:
+        return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(name, pattern)
+
+    if options.include and not any(matches(p) for p in options.include):
+        return False
+    return not any(matches(p) for p in options.exclude)
+
+
+def _read_file(path: Path, file_id: str, options: ReadOptions) -> Iterator[Article | InputError]:
+    """The file's articles and errors; E122 when it yields neither (a JSON array `[]`, a
+    CSV file with only its header row, a JSONL file of blank lines)."""
+    found = False
+    for item in _read_kind(path, file_id, options):
+        found = True
+        yield item
+    if not found:
+        yield InputError(Errors.E122, source=str(path))
+
+
+def _read_kind(path: Path, file_id: str, options: ReadOptions) -> Iterator[Article | InputError]:
     source = str(path)
-    suffix = path.suffix.lower()
-    if suffix not in INPUT_SUFFIXES:
-        yield InputError(Errors.E016, source=source, suffix=path.suffix)
+    kind = kind_of(path)
+    if kind is None:
+        yield InputError(Errors.E016, source=source, suffix="".join(path.suffixes) or path.name)
+        return
+    if kind in {"jsonl", "csv", "tsv"}:
+        yield from _read_stream(path, source, file_id, kind, options)
+        return
+    if kind == "warc":
+        from .warc import read_warc
+
+        yield from read_warc(path, source, file_id, options)
         return
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield InputError(Errors.E019, source=source, size=size, limit=max_bytes)
-            return
-        data = path.read_bytes()
+        data = read_whole(path, source, options.max_bytes)
+    except InputError as exc:
+        yield exc
+        return
+    if kind == "json":
+        yield from read_json(data, source, file_id, options)
+        return
+    if kind == "feed":
+        from .feeds import read_feed_file
+
+        yield from read_feed_file(data, source, options)
+        return
+    try:
+        text = decode(data, source, options.encoding)
+    except InputError as exc:
+        yield exc
+        return
+    if kind == "html":
+        yield Article(id=file_id, html=text, published=options.default_date, source=source)
+    else:
+        yield Article(id=file_id, text=text, published=options.default_date, source=source)
+
+
+def _read_stream(
+    path: Path, source: str, file_id: str, kind: str, options: ReadOptions
+) -> Iterator[Article | InputError]:
+    try:
+        stream = open_binary(path)
     except OSError as exc:
         yield InputError(Errors.E021, source=source, reason=exc.strerror or str(exc))
         return
     try:
-        text = decode(data, source)
-    except InputError as exc:
-        yield exc
-        return
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(text, source, path.stem, default_date)
-    elif suffix in HTML_SUFFIXES:
-        yield Article(id=path.stem, html=text, published=default_date, source=source)
-    else:
-        yield Article(id=path.stem, text=text, published=default_date, source=source)
+        with stream:
+            if kind == "jsonl":
+                yield from read_jsonl(stream, source, file_id, options)
+            else:
+                delimiter = "\t" if kind == "tsv" else ","
+                yield from read_csv(stream, source, file_id, options, delimiter)
+    except GZIP_ERRORS as exc:  # closing a truncated gzip stream
+        yield gzip_error(exc, source)
 
 
-def _read_stdin(default_date: str | None, max_bytes: int) -> Iterator[Article | InputError]:
+def _read_stdin(options: ReadOptions) -> Iterator[Article | InputError]:
+    max_bytes = options.max_bytes
     try:
         data = sys.stdin.buffer.read(max_bytes + 1)
     except (OSError, ValueError) as exc:
@@ -167,96 +276,15 @@ def _read_stdin(default_date: str | None, max_bytes: int) -> Iterator[Article | 
         )
         return
     try:
-        text = decode(data, STDIN_SOURCE)
+        text = decode(data, STDIN_SOURCE, options.encoding)
     except InputError as exc:
         yield exc
         return
     lines = [line.lstrip() for line in text.split("\n") if line.strip()]
     if all(line.startswith("{") for line in lines):
-        yield from _read_jsonl(text, STDIN_SOURCE, STDIN_ID, default_date)
+        for number, line in enumerate(text.split("\n"), start=1):
+            yield from jsonl_line(line, number, STDIN_SOURCE, STDIN_ID, options)
     elif text.lstrip().startswith("<"):
-        yield Article(id=STDIN_ID, html=text, published=default_date, source=STDIN_SOURCE)
+        yield Article(id=STDIN_ID, html=text, published=options.default_date, source=STDIN_SOURCE)
     else:
-        yield Article(id=STDIN_ID, text=text, published=default_date, source=STDIN_SOURCE)
-
-
-def _read_jsonl(
-    text: str, source: str, stem: str, default_date: str | None
-) -> Iterator[Article | InputError]:
-    """One article per non-blank line; a bad line yields its error and reading goes on."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(Errors.E013, source=source, line=number, reason=exc.msg)
-            continue
-        try:
-            yield _article_from_record(record, source, number, f"{stem}-{number}", default_date)
-        except InputError as exc:
-            yield exc
-
-
-def _article_from_record(
-    record: Any, source: str, line: int, default_id: str, default_date: str | None
-) -> Article:
-    if not isinstance(record, dict):
-        raise InputError(
-            Errors.E018,
-            source=source,
-            line=line,
-            reason=f"expected a JSON object, got {_json_type(record)}",
-        )
-    values: dict[str, str | None] = {}
-    for name in _STRING_FIELDS:
-        value = record.get(name)
-        if value is not None and not isinstance(value, str):
-            raise InputError(
-                Errors.E018,
-                source=source,
-                line=line,
-                reason=f"field {name!r} must be a string, not {_json_type(value)}",
-            )
-        values[name] = value
-    raw_id = record.get("id")
-    if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):
-        article_id = default_id
-    elif isinstance(raw_id, str):
-        article_id = raw_id
-    elif isinstance(raw_id, int) and not isinstance(raw_id, bool):
-        article_id = str(raw_id)
-    else:
-        raise InputError(
-            Errors.E018,
-            source=source,
-            line=line,
-            reason=f"field 'id' must be a string or an integer, not {_json_type(raw_id)}",
-        )
-    text, html = values["text"], values["html"]
-    if not (text and text.strip()) and not (html and html.strip()):
-        raise InputError(Errors.E014, source=source, line=line)
-    return Article(
-        id=article_id,
-        text=text,
-        html=html,
-        title=values["title"],
-        published=values["published"] or default_date,
-        url=values["url"],
-        source=f"{source}:{line}",
-    )
-
-
-def _json_type(value: object) -> str:
-    """The JSON name of a decoded value's type, for error messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "an object"
+        yield Article(id=STDIN_ID, text=text, published=options.default_date, source=STDIN_SOURCE)
