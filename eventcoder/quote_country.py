@@ -161,9 +161,9 @@ class SpeakerCountry:
         then its of/for/at phrases, the nearest first. A name in apposition ("the mayor of
         Kharkiv, Ihor Terekhov") looks in the phrase it stands beside."""
         head = self.doc[speaker.head]
-        found = _phrase_tokens(head)
+        found = phrase_tokens(head)
         if head.dep_ == "appos" and head.head.i != head.i:
-            for token, (rank, depth) in _phrase_tokens(head.head).items():
+            for token, (rank, depth) in phrase_tokens(head.head).items():
                 found.setdefault(token, (rank, depth))
         candidates: list[tuple[tuple[int, int], Mention]] = []
         for token, key in found.items():
@@ -183,7 +183,7 @@ class SpeakerCountry:
         if self.places is None:
             return None
         head = self.doc[speaker.head]
-        for token in sorted(_phrase_tokens(head), key=lambda i: abs(i - head.i)):
+        for token in sorted(phrase_tokens(head), key=lambda i: abs(i - head.i)):
             pobj = self.doc[token]
             if pobj.dep_ != "pobj" or token in inner or pobj.head.lower_ not in PLACE_PREPS:
                 continue
@@ -233,7 +233,7 @@ class SpeakerCountry:
 PHRASE_DEPS = {"appos", "poss", "prep", "pobj", "compound", "amod", "nmod", "npadvmod"}
 
 
-def _phrase_tokens(head: Token) -> dict[int, tuple[int, int]]:
+def phrase_tokens(head: Token) -> dict[int, tuple[int, int]]:
     """The tokens of a noun phrase (its modifiers, appositions, possessor and prepositional
     phrases; not its relative clauses or conjuncts), each with a rank (0 in an apposition,
     1 a possessor, 2 else) and its depth below the head."""

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors.places import Places
 from .actors.resolve import ArticleActors, Mention
-from .quote_country import SpeakerCountry
+from .quote_country import SpeakerCountry, phrase_tokens
 from .quote_spans import OPENERS, QuoteSpan, find_quote_spans, headline_end
 from .records import Quote
 from .tsv import read_tsv
@@ -262,19 +262,23 @@ class QuoteAttributor:
         return None
 
     def _mention_inside(self, token: Token, inner: set[int]) -> Mention | None:
-        """A subject that is no actor itself but names one: "the Pakistani army's media wing",
-        "Russian Defence Minister Andrei Belousov's office". The mention nearest its head."""
+        """A subject that is no actor itself but names one in its own phrase: "the Pakistani
+        army's media wing", "Russian Defence Minister Andrei Belousov's office". The mention
+        nearest its head; relative clauses and conjuncts are not its phrase."""
         best: tuple[int, Mention] | None = None
-        for sub in token.subtree:
-            if sub.i == token.i or sub.i in inner:
+        for index, (_, depth) in phrase_tokens(token).items():
+            if index in inner:
                 continue
+            sub = self.doc[index]
             mention = self.actors.at(sub)
             if mention is None and sub.dep_ == "poss" and sub.lower_ in INSTITUTION_PRONOUNS:
                 mention = self.countries.institution_antecedent(sub)  # "its media wing"
-            if mention is not None and mention.kind != "pronoun":
-                distance = abs(sub.i - token.i)
-                if best is None or distance < best[0]:
-                    best = (distance, mention)
+            if (
+                mention is not None
+                and mention.kind != "pronoun"
+                and (best is None or depth < best[0])
+            ):
+                best = (depth, mention)
         return best[1] if best is not None else None
 
     def _refers_back(self, token: Token) -> Mention | None:
