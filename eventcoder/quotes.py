@@ -24,6 +24,8 @@ country (`quote_country.py`), and its rule says which.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,6 +52,7 @@ __all__ = [
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 NEAR_TOKENS = 14  # how far from a quotation to look for "X said"
 GOVERNING_STEPS = 12  # how far up the parse a quotation's speech word may be
+PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")  # a non-blank line
 INSTITUTION_PRONOUNS = {"it", "they", "its", "their"}
 
 
@@ -97,10 +100,12 @@ class QuoteAttributor:
         self.spans = list(spans)
         self.countries = SpeakerCountry(doc, actors, home, places)
         self.headline_end = headline_end(self.text)
+        self.paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(self.text)]
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
 
     def run(self) -> list[tuple[QuoteSpan, Quote, Mention | None]]:
         out: list[tuple[QuoteSpan, Quote, Mention | None]] = []
-        last: tuple[int, Token, Mention] | None = None  # paragraph start, verb, speaker
+        last: tuple[int, Token, Mention] | None = None  # paragraph index, verb, speaker
         for span in self.spans:
             inside = self.doc.char_span(span.start, span.end, alignment_mode="expand")
             if inside is None or len(inside) == 0:
@@ -109,12 +114,12 @@ class QuoteAttributor:
                 continue
             inner = set(range(inside.start, inside.end))
             found = self._attribute(span, inside, inner)
-            paragraph = self._paragraph_start(span.start)
+            paragraph = self._paragraph(span.start)
             if (
                 found is None
                 and last is not None
                 and self._opens_paragraph(span.start)
-                and last[0] == self._previous_paragraph(paragraph)
+                and last[0] == paragraph - 1
             ):  # the previous paragraph's quotation goes on
                 found = (last[1], last[2], "quote:continuation")
             if found is None:
@@ -123,7 +128,7 @@ class QuoteAttributor:
                 continue
             verb, speaker, rule = found
             speaker = self.countries.complete(speaker, inner)
-            last = (self._paragraph_start(span.end - 1), verb, speaker)
+            last = (self._paragraph(span.end - 1), verb, speaker)
             a, b = span.inner
             text = self.text[a:b].strip()
             out.append((span, Quote(text, a, b, speaker.actor, verb.lemma_, rule), speaker))
@@ -143,15 +148,13 @@ class QuoteAttributor:
         return text in self.speech.naming
 
     # -- paragraphs ----------------------------------------------------------------------
-    def _paragraph_start(self, char: int) -> int:
-        return self.text.rfind("\n", 0, max(char, 0)) + 1
-
-    def _previous_paragraph(self, paragraph: int) -> int | None:
-        end = len(self.text[:paragraph].rstrip())
-        return self._paragraph_start(end) if end > 0 else None
+    def _paragraph(self, char: int) -> int:
+        """The index of the paragraph (non-blank line) holding `char`."""
+        return max(bisect_right(self.paragraph_starts, char) - 1, 0)
 
     def _opens_paragraph(self, char: int) -> bool:
-        return not self.text[self._paragraph_start(char) : char].strip()
+        start = self.paragraphs[self._paragraph(char)][0] if self.paragraphs else 0
+        return not self.text[start:char].strip()
 
     # -- attribution ---------------------------------------------------------------------
     def _attribute(self, span: QuoteSpan, inside: Span, inner: set[int]) -> Found | None:
@@ -407,11 +410,10 @@ class QuoteAttributor:
     ) -> Found | None:
         """A quotation that opens its paragraph with no attribution of its own continues the
         previous paragraph's reported speech: the last speech verb there with a speaker."""
-        previous = self._previous_paragraph(paragraph)
-        if previous is None or not self._opens_paragraph(span.start):
+        if paragraph == 0 or not self._opens_paragraph(span.start):
             return None
-        end = len(self.text[:paragraph].rstrip())
-        chunk = self.doc.char_span(previous, end, alignment_mode="expand")
+        start, end = self.paragraphs[paragraph - 1]
+        chunk = self.doc.char_span(start, end, alignment_mode="expand")
         if chunk is None:
             return None
         for token in reversed(chunk):
