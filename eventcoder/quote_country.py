@@ -7,14 +7,14 @@ A speaker without a country takes, in this order (its rule says which):
 - the one of the latest earlier mention with the same head word: "the Commission" after "the
   European Commission", "the ministry" after "Russia's Foreign Ministry";
 - the article's home country, for officials, people and bodies named by role only ("Interior
-  Minister Jonah Kiprotich", "police", "the party"): the dateline's country, else the
-  country most of the article's actors belong to when it clearly dominates.
+  Minister Jonah Kiprotich", "police", "the party"): the dateline's country, else the lead
+  sentence's subject's, else the country most of the article's actors belong to when it
+  clearly dominates.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -24,6 +24,7 @@ from .actors.resolve import ArticleActors, Mention
 from .records import INTERNATIONAL_PREFIXES, Actor
 
 HOME_KINDS = {"person", "agent", "pronoun"}  # speakers that may take the home country
+OUTSIDE_SECTORS = {"EDU", "MED"}  # analysts, experts, journalists: often from elsewhere
 NOT_ANTECEDENTS = {"person", "pronoun"}  # 'it said' never refers back to a person
 PLACE_PREPS = {"of", "in", "from"}
 MIN_PLACE_POPULATION = 50_000  # smaller namesakes of words and names are too many
@@ -42,11 +43,28 @@ def dateline_country(dateline: str | None, places: Places | None) -> str | None:
     return place.country if place is not None else None
 
 
-def home_country(mentions: Iterable[Mention], dateline: str | None) -> tuple[str, str] | None:
-    """The article's own country and the evidence for it: the dateline's country, else the
-    country of at least two of its actors and of at least twice as many as any other."""
+def home_country(doc: Doc, mentions: list[Mention], dateline: str | None) -> tuple[str, str] | None:
+    """The article's own country and the evidence for it: the dateline's country; else the
+    country of the lead sentence's subject (news names its main actor first, and leaves
+    the country off that actor's officials later: "Chad ended its pact with France. ...
+    the foreign ministry said"); else the country of at least two of its actors and of
+    DOMINANCE times as many as any other."""
     if dateline:
         return dateline, "dateline"
+    lead = next(iter(doc.sents), None)
+    if lead is not None:
+        for mention in mentions:
+            if mention.head >= lead.end:
+                break
+            token = doc[mention.head]
+            if (
+                token.dep_ in {"nsubj", "nsubjpass"}
+                and not any(c.dep_ == "conj" for c in token.children)  # "Serbia and Kosovo"
+                and mention.in_quote is None
+                and mention.kind != "pronoun"
+                and mention.actor.country
+            ):
+                return mention.actor.country, "lead-subject"
     counts = Counter(
         m.actor.country
         for m in mentions
@@ -73,7 +91,7 @@ class SpeakerCountry:
         self.doc = doc
         self.actors = actors
         self.places = places
-        self.home = home_country(actors.mentions, home)
+        self.home = home_country(doc, actors.mentions, home)
 
     def complete(self, speaker: Mention, inner: set[int]) -> Mention:
         """The speaker with a country, when one of the rules above finds it."""
@@ -95,7 +113,11 @@ class SpeakerCountry:
             earlier = self._earlier_same_head(head)
             if earlier is not None:
                 return self._with(speaker, earlier.actor, f"earlier-mention({earlier.actor.text})")
-        if self.home is not None and speaker.kind in HOME_KINDS:
+        if (
+            self.home is not None
+            and speaker.kind in HOME_KINDS
+            and speaker.actor.sector not in OUTSIDE_SECTORS
+        ):
             country, how = self.home
             return self._with(speaker, None, f"home-country:{how}", country)
         return speaker

@@ -156,6 +156,15 @@ def test_speaker_country_from_its_own_phrase(coder):
     assert found["The city is calm tonight,"][0] == "UKR"
 
 
+def test_analysts_do_not_take_the_home_country(coder):
+    text = (
+        "Kenya deployed police across Nairobi on Monday.\n\n"
+        "“The protests will grow,” a security analyst told reporters."
+    )
+    found = quotes_of(coder, text)
+    assert found["The protests will grow,"][0] is None
+
+
 def test_speaker_without_country_takes_the_home_country(coder):
     text = (
         "Police in Kenya fired tear gas at protesters in Nairobi, and Kenyan opposition "
@@ -166,7 +175,7 @@ def test_speaker_without_country_takes_the_home_country(coder):
     country, _, _ = found["We will not allow anarchy,"]
     assert country == "KEN"
     result = coder.code_text(text, published="2024-05-01")
-    assert "home-country:most-mentioned" in result.quotes[0].speaker.rule
+    assert "home-country:" in result.quotes[0].speaker.rule
 
 
 def test_no_home_country_when_two_countries_share_the_story(coder):
@@ -177,3 +186,15 @@ def test_no_home_country_when_two_countries_share_the_story(coder):
     )
     found = quotes_of(coder, text)
     assert found["Nobody will be allowed to cross,"][0] is None
+
+
+def test_home_country_from_the_lead_sentence(coder):
+    text = (
+        "Peru recalled its ambassador from Mexico on Tuesday after a row over the detained "
+        "former president, and Mexico said it regretted the decision.\n\n"
+        "“Mexico has no right to interfere in our affairs,” Foreign Minister Elmer Salazar said."
+    )
+    result = coder.code_text(text, published="2024-05-01")
+    quote = next(q for q in result.quotes if q.text.startswith("Mexico has no right"))
+    assert quote.speaker is not None and quote.speaker.country == "PER"
+    assert "home-country:lead-subject" in quote.speaker.rule
