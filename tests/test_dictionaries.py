@@ -717,7 +717,8 @@ def test_seed_recall_with_imported_dictionaries(
     reference_import: tuple[Path, Any], tmp_path: Path
 ) -> None:
     """The example article coded with the PETRARCH2 dictionaries instead of the built-in
-    data: quote F1 and event recall no longer collapse (0.31 and 0.09 before)."""
+    data: quote F1 and event recall no longer collapse (0.31 and 0.09 before, 0.91 and 0.18
+    after)."""
     from click.testing import CliRunner
 
     from eventcoder.cli import main
@@ -735,7 +736,7 @@ def test_seed_recall_with_imported_dictionaries(
     assert coded.exit_code == 0, coded.output
     scored = runner.invoke(main, ["evaluate", str(out), str(gold), "--json"])
     report = json.loads(scored.output)
-    assert report["quotes"]["f1"] >= 0.65, report["quotes"]
+    assert report["quotes"]["f1"] >= 0.85, report["quotes"]
     assert report["events"]["recall"] >= 0.18, report["events"]
     assert report["events"]["precision"] >= 0.9, report["events"]
 
