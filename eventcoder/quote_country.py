@@ -51,7 +51,7 @@ def home_country(doc: Doc, mentions: list[Mention], dateline: str | None) -> tup
     DOMINANCE times as many as any other."""
     if dateline:
         return dateline, "dateline"
-    lead = next(iter(doc.sents), None)
+    lead = next(iter(doc.sents), None) if doc.has_annotation("SENT_START") else None
     if lead is not None:
         for mention in mentions:
             if mention.head >= lead.end:
