@@ -306,6 +306,43 @@ def test_convert_actors(imported: tuple[Path, Any]) -> None:
     assert actors.people_rows == 7 and actors.organization_rows == 3
 
 
+COUNTRY_ACTORS = """\
+RURITANIA_  [RUR]
+NORTH_KOREA_  [PRK]
++NORTH_KOREAN_
++PYONGYANG_
+UKRAINE_
++UKRAINIAN_
+    [USRUKR <910824]
+    [UKRUNR 910824-911221]
+    [UKR >911221]
+JENS_STOLTENBERG_
+    [NORGOV 000317-011019]
+    [NORELI]
+"""
+
+
+def test_country_records_are_written_as_countries(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    report = import_petrarch(out, actors=[_write(tmp_path, "c.actors.txt", COUNTRY_ACTORS)])
+    countries = _rows(out / "gazetteer" / "countries.tsv", "code")
+    assert [(r["name"], r["aliases"]) for r in countries["PRK"]] == [
+        ("north korea", "north korean|pyongyang")
+    ]
+    # a country whose code changed: its current country code, the others counted
+    assert [r["name"] for r in countries["UKR"]] == ["ukraine"]
+    assert "RUR" not in countries  # not a country of our table: an organisation
+    people = _rows(out / "gazetteer" / "people_petrarch.tsv", "name")
+    assert set(people) == {"jens stoltenberg"}
+    actors = report.actors
+    assert actors is not None
+    assert actors.country_rows == 2 and actors.organization_rows == 1
+    assert actors.people_records == 1
+    assert actors.restrictions_skipped["other code of a country record"] == 2
+    gazetteer = Gazetteer.load([out / "gazetteer"], builtin=False)
+    assert {e.kind for e in gazetteer.names["north korean"]} == {"country"}
+
+
 def test_convert_agents(imported: tuple[Path, Any]) -> None:
     out, report = imported
     agents = {r.get("phrase"): r.cells for r in read_tsv(out / "gazetteer" / "agents.tsv")}
@@ -465,6 +502,7 @@ def test_reference_actor_records(reference: Path, reference_import: tuple[Path, 
     accounted = (
         actors.people_records
         + actors.organization_rows
+        + actors.country_rows
         + actors.records_without_code
         + sum(actors.records_skipped.values())
     )
@@ -649,6 +687,58 @@ def test_merged_with_builtin(reference_import: tuple[Path, Any], petrarch: Petra
     verb, event = found
     assert event.cameo == petrarch.verb_code(verb.upper())
     assert "petrarch_verbs.tsv" in event.rule
+
+
+SEED_STYLE = (
+    "North Korean state media on Monday denounced NATO Secretary-General Jens Stoltenberg's "
+    "visit to Seoul.\n\n"
+    "During the visit, Stoltenberg urged South Korea to send weapons to Ukraine.\n\n"
+    "“Many countries changed their policy after the invasion,” Stoltenberg said.\n\n"
+    "“The war can end only when Russia stops,” he added."
+)
+
+
+def test_general_rules_with_imported_dictionaries_only(replace_coder: Any) -> None:
+    """Country names are countries, a person named again by surname is remembered (the
+    imported names are lowercase), and quotes go to that person, not to the last actor."""
+    result = replace_coder.code_text(SEED_STYLE, published="2023-01-30")
+    speakers = {q.text: q.speaker for q in result.quotes}
+    for text in (
+        "Many countries changed their policy after the invasion,",
+        "The war can end only when Russia stops,",
+    ):
+        assert speakers[text] is not None and speakers[text].code == "IGOWSTNAT", speakers[text]
+    assert "pronoun:" in speakers["The war can end only when Russia stops,"].rule
+    sources = {(e.source.code[:3], e.trigger.text) for e in result.events}
+    assert ("PRK", "denounced") in sources
+
+
+def test_seed_recall_with_imported_dictionaries(
+    reference_import: tuple[Path, Any], tmp_path: Path
+) -> None:
+    """The example article coded with the PETRARCH2 dictionaries instead of the built-in
+    data: quote F1 and event recall no longer collapse (0.31 and 0.09 before, 0.91 and 0.18
+    after)."""
+    from click.testing import CliRunner
+
+    from eventcoder.cli import main
+
+    gold = REFERENCE.parents[1] / "gold"
+    if not gold.is_dir():
+        pytest.skip("../shared/gold is not present")
+    out = tmp_path / "seed.jsonl"
+    runner = CliRunner()
+    article = REFERENCE.parents[1] / "corpus" / "seed-nk-nato-2023.txt"
+    args = ["code", str(article), "--dictionaries", str(reference_import[0])]
+    coded = runner.invoke(
+        main, [*args, "--replace-builtin", "--format", "jsonl", "--out", str(out)]
+    )
+    assert coded.exit_code == 0, coded.output
+    scored = runner.invoke(main, ["evaluate", str(out), str(gold), "--json"])
+    report = json.loads(scored.output)
+    assert report["quotes"]["f1"] >= 0.85, report["quotes"]
+    assert report["events"]["recall"] >= 0.18, report["events"]
+    assert report["events"]["precision"] >= 0.9, report["events"]
 
 
 def test_lone_preposition_marks_the_target() -> None:

@@ -510,14 +510,15 @@ class ActorResolver:
         return run
 
     def _remembered_person(self, token: Token, name_text: str | None = None) -> Mention | None:
-        """The most recent earlier person mention this name refers back to."""
-        text = name_text or token.text
+        """The most recent earlier person mention this name refers back to. Names compare
+        in any case: an imported gazetteer writes its names in lowercase ("jens stoltenberg")."""
+        text = (name_text or token.text).lower()
         parts = text.replace(" - ", "-").split()
         for mention in reversed(self.result.mentions):
             if mention.head >= token.i or mention.kind != "person" or not mention.person:
                 continue
-            full = mention.person.split()
-            if text == mention.person or (
+            full = mention.person.lower().split()
+            if text == mention.person.lower() or (
                 len(parts) == 1 and parts[0] in (full[0], full[-1]) and len(full) > 1
             ):
                 return mention

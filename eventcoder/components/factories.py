@@ -25,6 +25,7 @@ from ..events.coder import EventCoder
 from ..events.dates import parse_iso
 from ..events.lexicon import cached_lexicon
 from ..ontology import default_ontology
+from ..quote_country import dateline_country
 from ..quotes import QuoteAttributor, QuoteSpan, default_speech_words, find_quote_spans
 
 _DOC_EXTENSIONS: dict[str, Any] = {
@@ -92,11 +93,13 @@ class QuotesComponent:
         register_extensions()
         self.name = name
         self.speech = default_speech_words()
+        self.places = default_places()
 
     def __call__(self, doc: Doc) -> Doc:
         actors = doc._.actors or ArticleActors()
         spans = [QuoteSpan(a, b) for a, b in (doc._.quote_spans or [])]
-        found = QuoteAttributor(doc, actors, self.speech, spans).run()
+        home = dateline_country(doc._.dateline, self.places)
+        found = QuoteAttributor(doc, actors, self.speech, spans, home, self.places).run()
         doc._.quotes = [quote for _, quote, _ in found]
         doc._.quote_speakers = [
             (span.start, span.end, speaker) for span, _, speaker in found if speaker is not None

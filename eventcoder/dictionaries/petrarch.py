@@ -3,6 +3,7 @@
     OUT/lexicon/petrarch_verbs.tsv       verb patterns      (from --verbs)
     OUT/gazetteer/people_petrarch.tsv    dated actors       (from --actors)
     OUT/gazetteer/organizations.tsv      undated actors     (from --actors)
+    OUT/gazetteer/countries.tsv          country records    (from --actors)
     OUT/gazetteer/agents.tsv             agent nouns        (from --agents)
 
 Every row written loads with `Lexicon.load` / `Gazetteer.load`; what our formats cannot
@@ -22,6 +23,7 @@ from ..ontology import Ontology, default_ontology
 from ..tsv import read_tsv
 from .petrarch_actors import (
     AGENT_HEADER,
+    COUNTRY_HEADER,
     ORG_HEADER,
     PEOPLE_HEADER,
     ActorStats,
@@ -37,6 +39,7 @@ from .petrarch_verbs import VerbStats, convert_verbs, parse_verbs
 LEXICON_FILE = Path("lexicon") / "petrarch_verbs.tsv"
 PEOPLE_FILE = Path("gazetteer") / "people_petrarch.tsv"
 ORGANIZATIONS_FILE = Path("gazetteer") / "organizations.tsv"
+COUNTRIES_FILE = Path("gazetteer") / "countries.tsv"
 AGENTS_FILE = Path("gazetteer") / "agents.tsv"
 
 
@@ -159,12 +162,12 @@ def import_petrarch(
         )
     if actor_files:
         report.actors = ActorStats()
-        people, orgs = convert_actors(actor_files, _countries(), report.actors)
+        converted = convert_actors(actor_files, _countries(), report.actors)
         names = ", ".join(Path(f.source).name for f in actor_files)
         report.written[str(out / PEOPLE_FILE)] = write_tsv(
             out / PEOPLE_FILE,
             PEOPLE_HEADER,
-            people,
+            converted.people,
             [
                 f"Date-restricted actors from {names}, {generated}.",
                 "One row per date restriction; a default code is the row without dates.",
@@ -173,8 +176,17 @@ def import_petrarch(
         report.written[str(out / ORGANIZATIONS_FILE)] = write_tsv(
             out / ORGANIZATIONS_FILE,
             ORG_HEADER,
-            orgs,
+            converted.orgs,
             [f"Actors with a single code from {names}, {generated}."],
+        )
+        report.written[str(out / COUNTRIES_FILE)] = write_tsv(
+            out / COUNTRIES_FILE,
+            COUNTRY_HEADER,
+            converted.countries,
+            [
+                f"Country records (a bare country code) from {names}, {generated}.",
+                "Names and synonyms are all aliases: the format does not mark demonyms.",
+            ],
         )
     if agent_file is not None:
         report.agents = AgentStats()

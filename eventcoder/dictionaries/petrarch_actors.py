@@ -141,6 +141,7 @@ class ActorStats:
     people_records: int = 0
     people_rows: int = 0
     organization_rows: int = 0
+    country_rows: int = 0
     records_without_code: int = 0
     records_skipped: Counter[str] = field(default_factory=Counter)
     restrictions_skipped: Counter[str] = field(default_factory=Counter)
@@ -150,6 +151,7 @@ class ActorStats:
 
 PEOPLE_HEADER = ("name", "aliases", "code", "country", "sector", "start", "end", "role", "note")
 ORG_HEADER = ("names", "code", "country", "sector", "kind", "note")
+COUNTRY_HEADER = ("code", "iso2", "name", "aliases", "demonyms", "capitals", "note")
 
 
 def _code_problem(code: str) -> str | None:
@@ -185,12 +187,25 @@ def _names(record: ActorRecord, stats: ActorStats) -> list[str]:
     return names
 
 
+@dataclass(slots=True)
+class ActorRows:
+    """The rows an import writes: people (dated codes), organisations (a default code
+    only) and countries (a default code that is a bare country code: `NORTH_KOREA_ [PRK]`)."""
+
+    people: list[tuple[str, ...]] = field(default_factory=list)
+    orgs: list[tuple[str, ...]] = field(default_factory=list)
+    countries: list[tuple[str, ...]] = field(default_factory=list)
+
+
 def convert_actors(
     files: Iterable[ActorFile], countries: frozenset[str], stats: ActorStats
-) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
-    """People rows (records with dated codes) and organisation rows (a default code only)."""
-    people: list[tuple[str, ...]] = []
-    orgs: list[tuple[str, ...]] = []
+) -> ActorRows:
+    """People, organisation and country rows. A country record is written as a country (its
+    names and synonyms as aliases: the format does not tell demonyms and cities apart), so
+    that the general rules for countries (demonyms before titles, "the Russians", country
+    evidence for people) work with an imported gazetteer as with the built-in one."""
+    out = ActorRows()
+    people, orgs = out.people, out.orgs
     org_names: set[str] = set()
     for actor_file in files:
         name = Path(actor_file.source).name
@@ -228,6 +243,26 @@ def convert_actors(
             if not names:
                 stats.records_skipped["no usable name"] += 1
                 continue
+            country_code = _country_code(default, dated, countries)
+            if country_code is not None:
+                # `UKRAINE_ [USRUKR <910824] [UKR >911221]` is a country whose code changed,
+                # `NORTH_KOREA_ [PRK]` a country: countries have no dates, the current
+                # country code stands for them.
+                fresh = [n for n in names if n not in org_names]
+                stats.names_dropped["name of an earlier organisation"] += len(names) - len(fresh)
+                if not fresh:
+                    stats.records_skipped["every name taken by an earlier organisation"] += 1
+                    continue
+                org_names.update(fresh)
+                others = [r for r in ([default] if default else []) + dated]
+                skipped = sum(1 for r in others if r.code != country_code)
+                if skipped:
+                    stats.restrictions_skipped["other code of a country record"] += skipped
+                note = f"{name}:{record.line}"
+                row = (country_code, "", fresh[0], "|".join(fresh[1:]), "", "", note)
+                out.countries.append(row)
+                stats.country_rows += 1
+                continue
             if dated:
                 stats.people_records += 1
                 for restriction in ([default] if default else []) + dated:
@@ -261,7 +296,20 @@ def convert_actors(
                 ("|".join(fresh), default.code, country, sector, kind, f"{name}:{record.line}")
             )
             stats.organization_rows += 1
-    return people, orgs
+    return out
+
+
+def _country_code(
+    default: Restriction | None, dated: list[Restriction], countries: frozenset[str]
+) -> str | None:
+    """The code of a country record: its default code when that is a bare country code,
+    else its latest bare country code (`[UKR >911221]`); None for people and organisations."""
+    if default is not None and default.code in countries:
+        return default.code
+    bare = [r for r in dated if r.code in countries]
+    if not bare:
+        return None
+    return max(bare, key=lambda r: (r.start or date.min, r.end or date.max)).code
 
 
 # -- agents ----------------------------------------------------------------------------------
